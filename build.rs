@@ -1,0 +1,49 @@
+//! Embeds every file of `scenarios/` (the built-in pack, the default checklist and the lexicons)
+//! in the binary, so that the app works from a single executable on an offline station PC.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let dir = root.join("scenarios");
+    println!("cargo:rerun-if-changed=scenarios");
+    let mut files = Vec::new();
+    collect(&dir, &mut files);
+    files.sort();
+    let mut code = String::from(
+        "/// The built-in files: (path relative to the crate, contents).\npub const FILES: &[(&str, &str)] = &[\n",
+    );
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let _ = writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            f.display().to_string()
+        );
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
+    fs::write(out, code).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,313 @@
+//! Cue patterns: short Korean phrases that show an item or a violation, matched so that spacing
+//! does not matter and negated, reported or hedged uses do not count.
+//!
+//! Syntax (see `docs/scenario-format.md`):
+//! - `죄송합니다` matches anywhere in a sentence, ignoring spaces and punctuation
+//!   (`죄송 합니다`, `죄송합니다!`). Write the stem to accept every ending: `놀라셨`.
+//! - `^네` only at the start of a sentence; `말씀하십시오$` only at its end.
+//! - `<의자` only at the start of a word (not inside `피의자`).
+//! - `기다리~죄송` the two parts in order with up to 10 letters between them.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::speech::Endings;
+use super::text::{Squashed, normalize};
+use crate::model::lexicon::CueGuards;
+
+/// Letters allowed between the parts of a `~` pattern.
+pub const GAP: usize = 10;
+
+/// A cue pattern that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CueError {
+    #[error("빈 단서입니다 (글자가 없습니다)")]
+    Empty,
+    #[error("단서 \"{0}\"의 `~` 앞이나 뒤에 글자가 없습니다")]
+    EmptyPart(String),
+    #[error("단서 \"{0}\"에서 `^`와 `<`는 맨 앞에, `$`는 맨 끝에만 쓸 수 있습니다")]
+    MisplacedAnchor(String),
+}
+
+/// A parsed cue pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// The pattern as written.
+    pub source: String,
+    /// Squashed literal parts, in order (more than one with `~`).
+    parts: Vec<String>,
+    at_start: bool,
+    at_end: bool,
+    word_start: bool,
+}
+
+impl Cue {
+    pub fn parse(pattern: &str) -> Result<Cue, CueError> {
+        let trimmed = pattern.trim();
+        let (at_start, rest) = match trimmed.strip_prefix('^') {
+            Some(r) => (true, r),
+            None => (false, trimmed),
+        };
+        let (at_end, rest) = match rest.strip_suffix('$') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let (word_start, body) = match rest.trim_start().strip_prefix('<') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        if body.contains('^') || body.contains('$') || body.contains('<') {
+            return Err(CueError::MisplacedAnchor(pattern.to_owned()));
+        }
+        let raw_parts: Vec<&str> = body.split('~').collect();
+        let mut parts = Vec::with_capacity(raw_parts.len());
+        for p in &raw_parts {
+            let squashed = Squashed::new(&normalize(p)).text;
+            if squashed.is_empty() {
+                if raw_parts.len() == 1 {
+                    return Err(CueError::Empty);
+                }
+                return Err(CueError::EmptyPart(pattern.to_owned()));
+            }
+            parts.push(squashed);
+        }
+        Ok(Cue {
+            source: pattern.to_owned(),
+            parts,
+            at_start,
+            at_end,
+            word_start,
+        })
+    }
+
+    /// If the cue matches at `start` (where its first part was found), the end of the match.
+    fn extend(&self, sq: &Squashed, start: usize) -> Option<usize> {
+        let text = sq.text.as_str();
+        if self.at_start && start != 0 {
+            return None;
+        }
+        if self.word_start && !sq.word_spans.iter().any(|w| w.start == start) {
+            return None;
+        }
+        let mut end = start + self.parts[0].len();
+        for part in &self.parts[1..] {
+            let window_end = text[end..]
+                .char_indices()
+                .nth(GAP + part.chars().count())
+                .map_or(text.len(), |(i, _)| end + i);
+            let found = text[end..window_end].find(part.as_str())?;
+            end += found + part.len();
+        }
+        if self.at_end && end != text.len() {
+            return None;
+        }
+        Some(end)
+    }
+}
+
+/// A match of a cue in one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueMatch {
+    /// The key the cue was registered with.
+    pub key: usize,
+    /// The index of the cue in the set.
+    pub cue: usize,
+}
+
+/// The guard rules, compiled.
+#[derive(Debug)]
+pub struct Guards {
+    negators: Vec<String>,
+    negator_words: Vec<String>,
+    quotatives: Endings,
+    hedge_particles: Vec<String>,
+    hedge_endings: Endings,
+    clause_endings: Endings,
+}
+
+impl Guards {
+    pub fn new(lexicon: &CueGuards) -> Guards {
+        Guards {
+            negators: lexicon.negators.clone(),
+            negator_words: lexicon.negator_words.clone(),
+            quotatives: Endings::new(&lexicon.quotatives),
+            hedge_particles: lexicon.hedge_particles.clone(),
+            hedge_endings: Endings::new(&lexicon.hedge_endings),
+            clause_endings: Endings::new(&lexicon.clause_endings),
+        }
+    }
+
+    /// True when the match `start..end` of a squashed sentence is negated, reported or hedged.
+    fn blocks(&self, sq: &Squashed, source: &str, start: usize, end: usize) -> bool {
+        let Some(w) = sq.word_ending_at(end) else {
+            return false;
+        };
+        let words = &sq.word_spans;
+        let word_chars =
+            |i: usize| -> Vec<char> { sq.text[words[i].start..words[i].end].chars().collect() };
+        let tail = &sq.text[end..words[w].end];
+
+        // Inside quotation marks.
+        let src_start = sq.source_offset(start, source.len());
+        if source[..src_start].matches('"').count() % 2 == 1 {
+            return true;
+        }
+
+        // Reported speech: the cue's word ends in a quotative ending (가시라는, 죄송하다고).
+        let this_word = word_chars(w);
+        if !tail.is_empty() && self.quotatives.longest(&this_word) > 0 {
+            return true;
+        }
+
+        // Hedge: `공감은 하는데`, `이해는 합니다만`.
+        if self.hedge_particles.iter().any(|p| p == tail)
+            && let Some(next) = words.get(w + 1)
+        {
+            let next_chars: Vec<char> = sq.text[next.start..next.end].chars().collect();
+            if matches!(
+                next_chars.first(),
+                Some('하' | '되' | '드' | '합' | '해' | '했' | '됩' | '된')
+            ) && self.hedge_endings.longest(&next_chars) > 0
+            {
+                return true;
+            }
+        }
+
+        // Negation in the rest of the clause: the tail of the word and up to two more words.
+        let mut scope: Vec<&str> = vec![tail];
+        let mut clause_open = !words[w].punct_after
+            && (tail.is_empty() || self.clause_endings.longest(&this_word) == 0);
+        let mut i = w + 1;
+        while clause_open && i < words.len() && i <= w + 2 {
+            let word = &sq.text[words[i].start..words[i].end];
+            if self.negator_words.iter().any(|n| n == word) {
+                return true;
+            }
+            scope.push(word);
+            clause_open = !words[i].punct_after && self.clause_endings.longest(&word_chars(i)) == 0;
+            i += 1;
+        }
+        scope
+            .iter()
+            .any(|s| self.negators.iter().any(|n| s.contains(n.as_str())))
+    }
+}
+
+/// Many cues, each with a key, compiled into one automaton.
+#[derive(Debug)]
+pub struct CueSet {
+    cues: Vec<Cue>,
+    keys: Vec<usize>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl CueSet {
+    /// Builds a set from `(key, pattern)` pairs; patterns that do not parse are returned as errors.
+    pub fn new<'a>(
+        entries: impl IntoIterator<Item = (usize, &'a str)>,
+    ) -> (CueSet, Vec<(usize, CueError)>) {
+        let mut cues = Vec::new();
+        let mut keys = Vec::new();
+        let mut errors = Vec::new();
+        for (key, pattern) in entries {
+            match Cue::parse(pattern) {
+                Ok(c) => {
+                    cues.push(c);
+                    keys.push(key);
+                }
+                Err(e) => errors.push((key, e)),
+            }
+        }
+        let automaton = if cues.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(cues.iter().map(|c| c.parts[0].as_str()))
+                .ok()
+        };
+        (
+            CueSet {
+                cues,
+                keys,
+                automaton,
+            },
+            errors,
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.cues.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cues.is_empty()
+    }
+
+    pub fn cue(&self, index: usize) -> &Cue {
+        &self.cues[index]
+    }
+
+    /// Every unguarded match in a sentence (normalised `source` and its squashed form),
+    /// at most one per key, in order of position.
+    pub fn find(&self, source: &str, sq: &Squashed, guards: &Guards) -> Vec<CueMatch> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut found: Vec<CueMatch> = Vec::new();
+        for m in ac.find_overlapping_iter(&sq.text) {
+            let cue_index = m.pattern().as_usize();
+            let key = self.keys[cue_index];
+            if found.iter().any(|f| f.key == key) {
+                continue;
+            }
+            let cue = &self.cues[cue_index];
+            let Some(end) = cue.extend(sq, m.start()) else {
+                continue;
+            };
+            if guards.blocks(sq, source, m.start(), end) {
+                continue;
+            }
+            found.push(CueMatch {
+                key,
+                cue: cue_index,
+            });
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_anchors_and_gaps() {
+        let c = Cue::parse("^기다리 ~ 죄송$").unwrap();
+        assert!(c.at_start && c.at_end);
+        assert_eq!(c.parts, vec!["기다리", "죄송"]);
+        assert_eq!(Cue::parse("  "), Err(CueError::Empty));
+        assert!(matches!(Cue::parse("~죄송"), Err(CueError::EmptyPart(_))));
+        assert!(matches!(
+            Cue::parse("죄^송"),
+            Err(CueError::MisplacedAnchor(_))
+        ));
+    }
+
+    #[test]
+    fn gap_is_bounded() {
+        let c = Cue::parse("기다리~죄송").unwrap();
+        let near = Squashed::new("기다리시게 해서 죄송합니다");
+        assert!(c.extend(&near, 0).is_some());
+        let far = Squashed::new("기다리는 동안 여러 가지 서류를 모두 확인하였으며 죄송");
+        assert!(c.extend(&far, 0).is_none());
+    }
+
+    #[test]
+    fn word_start_anchor() {
+        let c = Cue::parse("<의자").unwrap();
+        let inside = Squashed::new("피의자 조사");
+        assert!(c.extend(&inside, "피".len()).is_none());
+        let own = Squashed::new("이 의자에 앉으세요");
+        assert!(c.extend(&own, "이".len()).is_some());
+    }
+}

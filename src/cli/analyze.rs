@@ -1,0 +1,99 @@
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use serde::Serialize;
+
+use crate::analysis::{Analysis, Analyzer, Target};
+use crate::library::Library;
+use crate::model::{Checklist, TraineeTurn};
+
+/// One line of `analyze --json`.
+#[derive(Debug, Serialize)]
+pub struct AnalyzeLine<'a> {
+    pub text: &'a str,
+    pub speech_level: &'static str,
+    pub items: Vec<&'a str>,
+    pub violations: Vec<&'a str>,
+}
+
+/// The ids of the items and violations of an analysis, each sorted and without duplicates.
+pub fn ids<'a>(analysis: &Analysis, checklist: &'a Checklist) -> (Vec<&'a str>, Vec<&'a str>) {
+    let mut items: Vec<&str> = Vec::new();
+    let mut violations: Vec<&str> = Vec::new();
+    for h in &analysis.hits {
+        match h.target {
+            Target::Item(i) => items.push(&checklist.items[i].id),
+            Target::Violation(v) => violations.push(&checklist.violations[v].id),
+            _ => {}
+        }
+    }
+    items.sort_unstable();
+    items.dedup();
+    violations.sort_unstable();
+    violations.dedup();
+    (items, violations)
+}
+
+pub fn run(json: bool, checklist_arg: &str) -> anyhow::Result<ExitCode> {
+    let library = Library::builtin();
+    let Some(checklist) = library.checklist(checklist_arg).cloned() else {
+        bail!(
+            "체크리스트 \"{checklist_arg}\"를 찾을 수 없습니다 (있는 체크리스트: {})",
+            library
+                .checklists
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    };
+    let (analyzer, _) = Analyzer::new(library.korean.clone(), &checklist);
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut reader = stdin.lock();
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .context("표준 입력을 읽을 수 없습니다")?;
+        if n == 0 {
+            break;
+        }
+        let line = String::from_utf8_lossy(&buf);
+        let line = line.trim_end_matches(['\n', '\r']);
+        let (turn, _) = TraineeTurn::parse(line);
+        let analysis = analyzer.analyze(&turn);
+        let (items, violations) = ids(&analysis, &checklist);
+        if json {
+            let obj = AnalyzeLine {
+                text: line,
+                speech_level: analysis.level.id(),
+                items,
+                violations,
+            };
+            serde_json::to_writer(&mut out, &obj)?;
+            writeln!(out)?;
+        } else {
+            writeln!(
+                out,
+                "{line}\n  말투: {}  항목: {}  위반: {}",
+                analysis.level.label(),
+                if items.is_empty() {
+                    "-".to_owned()
+                } else {
+                    items.join(", ")
+                },
+                if violations.is_empty() {
+                    "-".to_owned()
+                } else {
+                    violations.join(", ")
+                },
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,105 @@
+//! The command line: `check`, `analyze`, `score`, `eval` (DESIGN.md section 4). With no command
+//! the binary opens the app.
+
+mod analyze;
+mod check;
+mod eval;
+mod score;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use eval::{Counts, Task, evaluate};
+
+/// minwon — 민원 응대 롤플레이 훈련 (role-play trainer for handling difficult complainants).
+#[derive(Debug, Parser)]
+#[command(name = "minwon", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// 그리기 방식 (renderer): wgpu or glow. Without it the app tries one and falls back to the other.
+    #[arg(long, value_enum, global = false)]
+    pub renderer: Option<RendererChoice>,
+
+    /// Renders the main screens with a scripted demo session into DIR as PNG files and exits.
+    #[arg(long, value_name = "DIR")]
+    pub screenshot: Option<PathBuf>,
+
+    /// Window size for --screenshot, as WIDTHxHEIGHT.
+    #[arg(long, value_name = "WxH", default_value = "1280x800")]
+    pub size: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RendererChoice {
+    Wgpu,
+    Glow,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validates scenario and checklist files or folders (the built-in pack when none is given).
+    /// Prints one line `PATH:LINE:COL: message` per problem; exits 1 if any is an error.
+    Check {
+        /// Files or folders of .ron files.
+        paths: Vec<PathBuf>,
+    },
+    /// Reads utterances from standard input, one per line, and prints what each one does.
+    Analyze {
+        /// One JSON object per line: text, speech_level, items, violations.
+        #[arg(long)]
+        json: bool,
+        /// The id of the built-in checklist to analyse against.
+        #[arg(long, default_value = "default")]
+        checklist: String,
+    },
+    /// Plays a scenario with the trainee turns of a transcript and prints the scorecard.
+    Score {
+        /// A scenario id (built-in) or a scenario file.
+        #[arg(long)]
+        scenario: String,
+        /// One trainee turn per non-empty line; optional leading [action] tokens; # comments.
+        #[arg(long)]
+        transcript: PathBuf,
+        /// Seed of the complainant's replies: same seed, same conversation.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measures the analyser on a labelled TSV file (accuracy, precision, recall, F1).
+    Eval {
+        #[arg(long, value_enum)]
+        task: Task,
+        file: PathBuf,
+        /// Also print up to N misclassified rows.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+    },
+}
+
+/// Runs a command; errors are printed here, once, in words.
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Check { paths } => check::run(&paths),
+        Command::Analyze { json, checklist } => analyze::run(json, &checklist),
+        Command::Score {
+            scenario,
+            transcript,
+            seed,
+            json,
+        } => score::run(&scenario, &transcript, seed, json),
+        Command::Eval { task, file, errors } => eval::run(task, &file, errors),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("minwon: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

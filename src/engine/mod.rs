@@ -1,0 +1,677 @@
+//! A role-play session: the complainant's mood, stages, replies, facts, the abuse ladder and
+//! endings. Deterministic for a given scenario, sequence of trainee turns and seed.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+use serde::Serialize;
+
+use crate::analysis::{Analysis, Analyzer, Korean, Target};
+use crate::model::{
+    Band, Checklist, Condition, EndingKind, Mood, MoodDelta, Rung, Scenario, TraineeTurn,
+};
+
+/// Where a complainant's line came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    /// The stage's lines for a mood band.
+    Stage { stage: usize, band: Band },
+    /// A trigger, by index in the scenario.
+    Trigger { index: usize },
+    /// A fact told, by index.
+    Fact { index: usize },
+    /// A fact asked for before the complainant trusts enough.
+    Refusal { index: usize },
+    /// An ending, by index.
+    Ending { index: usize },
+}
+
+/// One line of the complainant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reply {
+    pub text: String,
+    pub source: Source,
+    /// Swearing, threats or contempt: the ladder applies from here on.
+    pub abusive: bool,
+}
+
+/// A step of the ladder taken wrongly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LadderFault {
+    pub turn: u32,
+    pub rung: Rung,
+    /// The step that should have come first; `None` when there was no abuse to answer.
+    pub missing: Option<Rung>,
+    pub text: String,
+}
+
+impl LadderFault {
+    /// What went wrong, in Korean.
+    pub fn describe(&self, checklist: &Checklist) -> String {
+        let title = |r: Rung| {
+            checklist
+                .step(r)
+                .map_or(r.id().to_owned(), |s| s.title.clone())
+        };
+        match self.missing {
+            Some(m) => format!(
+                "'{}' 전에 '{}' 단계를 건너뛰었습니다",
+                title(self.rung),
+                title(m)
+            ),
+            None => format!("욕설·폭언이 없었는데 '{}'을(를) 했습니다", title(self.rung)),
+        }
+    }
+}
+
+/// Everything that happened in one trainee turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TurnRecord {
+    /// 1-based.
+    pub number: u32,
+    pub turn: TraineeTurn,
+    pub analysis: Analysis,
+    /// The stage the turn was spoken in.
+    pub stage: usize,
+    pub mood_before: Mood,
+    pub mood_after: Mood,
+    /// The complainant had been abusive before this turn.
+    pub abused: bool,
+    /// Rungs that were climbed properly in this turn.
+    pub rungs: Vec<Rung>,
+    pub ladder_faults: Vec<LadderFault>,
+    /// A fact told in reply to this turn.
+    pub disclosed: Option<usize>,
+    /// The stage entered after this turn.
+    pub advanced_to: Option<usize>,
+    pub reply: Reply,
+}
+
+/// How the session ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ended {
+    pub kind: EndingKind,
+    /// Index of the ending in the scenario.
+    pub index: usize,
+    /// After the trainee's last turn (0 when ended before any turn).
+    pub after_turn: u32,
+}
+
+/// A suggestion for a trainee who is stuck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub title: String,
+    pub why: String,
+    pub phrase: String,
+}
+
+/// A role-play in progress.
+#[derive(Debug)]
+pub struct Session {
+    scenario: Arc<Scenario>,
+    checklist: Arc<Checklist>,
+    analyzer: Analyzer,
+    seed: u64,
+    rng: ChaCha8Rng,
+    mood: Mood,
+    stage: usize,
+    stage_turns: u32,
+    opening: Reply,
+    turns: Vec<TurnRecord>,
+    item_counts: Vec<u32>,
+    /// Items and rungs shown so far, by id (for `needs`).
+    shown: HashSet<String>,
+    disclosed: Vec<bool>,
+    fired: HashSet<usize>,
+    last_variant: HashMap<Source, usize>,
+    abused: bool,
+    climbed: Vec<Rung>,
+    ended: Option<Ended>,
+    /// The complainant's last words when the trainee ended the session.
+    closing_reply: Option<Reply>,
+}
+
+/// Anger at which a complainant walks out unless the scenario says otherwise.
+pub const WALK_OUT_ANGER: i32 = 100;
+
+impl Session {
+    /// Starts a session: the complainant speaks first.
+    pub fn new(
+        korean: Arc<Korean>,
+        scenario: Arc<Scenario>,
+        checklist: Arc<Checklist>,
+        seed: u64,
+    ) -> Session {
+        let (analyzer, _) = Analyzer::for_scenario(korean, &checklist, &scenario);
+        let mut s = Session {
+            mood: scenario.mood,
+            item_counts: vec![0; checklist.items.len()],
+            disclosed: vec![false; scenario.facts.len()],
+            analyzer,
+            seed,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            stage: 0,
+            stage_turns: 0,
+            opening: Reply {
+                text: String::new(),
+                source: Source::Stage {
+                    stage: 0,
+                    band: Band::Calm,
+                },
+                abusive: false,
+            },
+            turns: Vec::new(),
+            shown: HashSet::new(),
+            fired: HashSet::new(),
+            last_variant: HashMap::new(),
+            abused: false,
+            climbed: Vec::new(),
+            ended: None,
+            closing_reply: None,
+            scenario,
+            checklist,
+        };
+        s.opening = s.stage_line();
+        s.abused |= s.opening.abusive;
+        s
+    }
+
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    pub fn checklist(&self) -> &Arc<Checklist> {
+        &self.checklist
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn mood(&self) -> Mood {
+        self.mood
+    }
+
+    pub fn band(&self) -> Band {
+        Band::of(self.mood)
+    }
+
+    /// Index of the current stage.
+    pub fn stage(&self) -> usize {
+        self.stage
+    }
+
+    /// The complainant's first line.
+    pub fn opening(&self) -> &Reply {
+        &self.opening
+    }
+
+    pub fn turns(&self) -> &[TurnRecord] {
+        &self.turns
+    }
+
+    pub fn ended(&self) -> Option<&Ended> {
+        self.ended.as_ref()
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.ended.is_some()
+    }
+
+    /// The complainant has sworn at or threatened the trainee at some point.
+    pub fn abused(&self) -> bool {
+        self.abused
+    }
+
+    /// Facts told so far.
+    pub fn disclosed(&self) -> &[bool] {
+        &self.disclosed
+    }
+
+    /// Rungs of the ladder climbed properly so far, in order.
+    pub fn climbed(&self) -> &[Rung] {
+        &self.climbed
+    }
+
+    /// The complainant's last words.
+    pub fn last_reply(&self) -> &Reply {
+        self.closing_reply
+            .as_ref()
+            .or(self.turns.last().map(|t| &t.reply))
+            .unwrap_or(&self.opening)
+    }
+
+    /// The complainant's words after the trainee pressed "상담 종료", if they did.
+    pub fn closing_reply(&self) -> Option<&Reply> {
+        self.closing_reply.as_ref()
+    }
+
+    /// Plays one trainee turn and returns what happened. After the session has ended the turn
+    /// is ignored and `None` is returned.
+    pub fn respond(&mut self, turn: TraineeTurn) -> Option<&TurnRecord> {
+        if self.ended.is_some() {
+            return None;
+        }
+        let number = self.turns.len() as u32 + 1;
+        let analysis = self.analyzer.analyze(&turn);
+        let mood_before = self.mood;
+        let stage = self.stage;
+        let abused = self.abused;
+
+        let (rungs, ladder_faults) = self.climb(number, &analysis);
+        let mut delta = MoodDelta::default();
+        let mut useful = false;
+        for hit in &analysis.hits {
+            match hit.target {
+                Target::Item(i) => {
+                    self.item_counts[i] += 1;
+                    let id = &self.checklist.items[i].id;
+                    self.shown.insert(id.clone());
+                    delta += self
+                        .effect(id, self.checklist.items[i].mood)
+                        .damped(self.item_counts[i] as i32);
+                    useful = true;
+                }
+                Target::Violation(v) => {
+                    let violation = &self.checklist.violations[v];
+                    delta += self.effect(&violation.id, violation.mood);
+                    useful = true;
+                }
+                Target::Rung(_) | Target::Fact(_) => useful = true,
+            }
+        }
+        for &r in &rungs {
+            self.shown.insert(r.id().to_owned());
+            let base = self.checklist.step(r).map(|s| s.mood).unwrap_or_default();
+            delta += self.effect(r.id(), base);
+        }
+        for _ in &ladder_faults {
+            delta += self.checklist.ladder_fault_mood;
+        }
+        if !useful {
+            delta += self.checklist.idle;
+        }
+        self.mood = self.mood.moved(delta);
+        self.stage_turns += 1;
+
+        // A fact, if asked for.
+        let mut disclosed = None;
+        let mut refused = None;
+        if let Some(f) = analysis.facts().find(|&f| !self.disclosed[f]) {
+            if self.mood.trust >= self.scenario.facts[f].min_trust {
+                self.disclosed[f] = true;
+                disclosed = Some(f);
+            } else {
+                refused = Some(f);
+            }
+        }
+
+        // Moving on to the next stage.
+        let mut advanced_to = None;
+        if self.stage + 1 < self.scenario.stages.len() {
+            let exit = self.scenario.stages[self.stage].exit.clone();
+            if self.holds(&exit, &analysis, &rungs) {
+                self.stage += 1;
+                self.stage_turns = 0;
+                advanced_to = Some(self.stage);
+            }
+        }
+
+        let ending = self.find_ending(number, &analysis, &rungs);
+        let reply = match ending {
+            Some(index) => {
+                self.ended = Some(Ended {
+                    kind: self.scenario.endings[index].kind,
+                    index,
+                    after_turn: number,
+                });
+                self.line(Source::Ending { index })
+            }
+            None => self.choose_reply(&analysis, &rungs, disclosed, refused, advanced_to),
+        };
+        self.abused |= reply.abusive;
+        self.turns.push(TurnRecord {
+            number,
+            turn,
+            analysis,
+            stage,
+            mood_before,
+            mood_after: self.mood,
+            abused,
+            rungs,
+            ladder_faults,
+            disclosed,
+            advanced_to,
+            reply,
+        });
+        self.turns.last()
+    }
+
+    /// The trainee presses "상담 종료". Returns the complainant's last words.
+    pub fn end_by_trainee(&mut self) -> Option<&Reply> {
+        if self.ended.is_some() {
+            return None;
+        }
+        let index = self
+            .scenario
+            .endings
+            .iter()
+            .position(|e| e.kind == EndingKind::EndedByTrainee)?;
+        let after_turn = self.turns.len() as u32;
+        self.ended = Some(Ended {
+            kind: EndingKind::EndedByTrainee,
+            index,
+            after_turn,
+        });
+        let reply = self.line(Source::Ending { index });
+        self.closing_reply = Some(reply);
+        self.closing_reply.as_ref()
+    }
+
+    /// The mood effect of an item, violation or rung: the scenario's, else the checklist's.
+    fn effect(&self, id: &str, base: MoodDelta) -> MoodDelta {
+        self.scenario.effects.get(id).copied().unwrap_or(base)
+    }
+
+    /// Climbs the ladder with the rungs shown in a turn: which count, and which are faults.
+    fn climb(&mut self, number: u32, analysis: &Analysis) -> (Vec<Rung>, Vec<LadderFault>) {
+        let mut shown: Vec<Rung> = analysis.rungs().collect();
+        shown.sort();
+        let mut ok = Vec::new();
+        let mut faults = Vec::new();
+        let quote = |r: Rung| {
+            analysis
+                .hit(Target::Rung(r))
+                .map(|h| h.quote.clone())
+                .unwrap_or_default()
+        };
+        for rung in shown {
+            if !self.abused {
+                // Recording and a polite close need no provocation; a request to stop swearing
+                // or a legal warning to someone who has not sworn is itself an insult.
+                if matches!(rung, Rung::Request | Rung::Warn) {
+                    faults.push(LadderFault {
+                        turn: number,
+                        rung,
+                        missing: None,
+                        text: quote(rung),
+                    });
+                }
+                continue;
+            }
+            let needed = match rung {
+                Rung::Request => None,
+                Rung::Record => Some(Rung::Request),
+                Rung::Warn => Some(Rung::Record),
+                Rung::End => Some(Rung::Warn),
+            };
+            let missing = needed.and_then(|n| {
+                Rung::ALL
+                    .into_iter()
+                    .filter(|&r| r <= n)
+                    .find(|r| !self.climbed.contains(r) && !ok.contains(r))
+            });
+            match missing {
+                Some(m) => faults.push(LadderFault {
+                    turn: number,
+                    rung,
+                    missing: Some(m),
+                    text: quote(rung),
+                }),
+                None => {
+                    if !self.climbed.contains(&rung) {
+                        self.climbed.push(rung);
+                    }
+                    ok.push(rung);
+                }
+            }
+        }
+        (ok, faults)
+    }
+
+    fn holds(&self, c: &Condition, analysis: &Analysis, rungs: &[Rung]) -> bool {
+        if self.stage_turns < c.min_turns {
+            return false;
+        }
+        if c.max_anger.is_some_and(|m| self.mood.anger > m)
+            || c.min_anger.is_some_and(|m| self.mood.anger < m)
+            || c.min_trust.is_some_and(|m| self.mood.trust < m)
+        {
+            return false;
+        }
+        if !c.needs.iter().all(|id| self.shown.contains(id)) {
+            return false;
+        }
+        if !c.facts.iter().all(|id| {
+            self.scenario
+                .facts
+                .iter()
+                .position(|f| &f.id == id)
+                .is_some_and(|i| self.disclosed[i])
+        }) {
+            return false;
+        }
+        if let Some(stage) = &c.stage
+            && self.scenario.stages[self.stage].id != *stage
+        {
+            return false;
+        }
+        if let Some(on) = &c.on
+            && !self.turn_shows(on, analysis, rungs)
+        {
+            return false;
+        }
+        true
+    }
+
+    /// True when this turn showed the item, violation or rung `id`.
+    fn turn_shows(&self, id: &str, analysis: &Analysis, rungs: &[Rung]) -> bool {
+        if let Some(r) = Rung::from_id(id) {
+            return rungs.contains(&r);
+        }
+        analysis.hits.iter().any(|h| match h.target {
+            Target::Item(i) => self.checklist.items[i].id == id,
+            Target::Violation(v) => self.checklist.violations[v].id == id,
+            _ => false,
+        })
+    }
+
+    fn find_ending(&self, number: u32, analysis: &Analysis, rungs: &[Rung]) -> Option<usize> {
+        let endings = &self.scenario.endings;
+        let first = |kind: EndingKind, extra: &dyn Fn(&Condition) -> bool| {
+            endings.iter().position(|e| {
+                e.kind == kind && extra(&e.when) && self.holds(&e.when, analysis, rungs)
+            })
+        };
+        let walked = first(EndingKind::WalkedOut, &|c| {
+            c.min_anger.is_some() || self.mood.anger >= WALK_OUT_ANGER
+        });
+        if walked.is_some() {
+            return walked;
+        }
+        if let Some(i) = first(EndingKind::Resolved, &|_| true) {
+            return Some(i);
+        }
+        if rungs.contains(&Rung::End) || (!self.abused && analysis.rungs().any(|r| r == Rung::End))
+        {
+            let ended = first(EndingKind::EndedByTrainee, &|_| true);
+            if ended.is_some() {
+                return ended;
+            }
+        }
+        if number >= self.scenario.max_turns {
+            return endings.iter().position(|e| e.kind == EndingKind::TurnLimit);
+        }
+        None
+    }
+
+    fn choose_reply(
+        &mut self,
+        analysis: &Analysis,
+        rungs: &[Rung],
+        disclosed: Option<usize>,
+        refused: Option<usize>,
+        advanced_to: Option<usize>,
+    ) -> Reply {
+        // The complainant reacts first to what hurt, then to what they were asked,
+        // then to a step of the ladder or a good move, then carries on with the stage.
+        let violations: Vec<String> = analysis
+            .violations()
+            .filter_map(|h| match h.target {
+                Target::Violation(v) => Some(self.checklist.violations[v].id.clone()),
+                _ => None,
+            })
+            .collect();
+        if let Some(r) = self.fire_trigger(&violations) {
+            return r;
+        }
+        if let Some(f) = disclosed {
+            return self.line(Source::Fact { index: f });
+        }
+        if let Some(f) = refused
+            && !self.scenario.facts[f].refuse.is_empty()
+        {
+            return self.line(Source::Refusal { index: f });
+        }
+        let rung_ids: Vec<String> = rungs.iter().rev().map(|r| r.id().to_owned()).collect();
+        if let Some(r) = self.fire_trigger(&rung_ids) {
+            return r;
+        }
+        if advanced_to.is_none() {
+            let items: Vec<String> = analysis
+                .items()
+                .filter_map(|h| match h.target {
+                    Target::Item(i) => Some(self.checklist.items[i].id.clone()),
+                    _ => None,
+                })
+                .collect();
+            if let Some(r) = self.fire_trigger(&items) {
+                return r;
+            }
+        }
+        self.stage_line()
+    }
+
+    /// Fires the first trigger for any of `ids` (in order) that applies in this stage.
+    fn fire_trigger(&mut self, ids: &[String]) -> Option<Reply> {
+        let stage_id = &self.scenario.stages[self.stage].id;
+        let index = ids.iter().find_map(|id| {
+            self.scenario
+                .triggers
+                .iter()
+                .enumerate()
+                .position(|(i, t)| {
+                    t.on == *id
+                        && (t.stages.is_empty() || t.stages.contains(stage_id))
+                        && !(t.once && self.fired.contains(&i))
+                })
+        })?;
+        self.fired.insert(index);
+        Some(self.line(Source::Trigger { index }))
+    }
+
+    fn stage_line(&mut self) -> Reply {
+        let band = self.band();
+        self.line(Source::Stage {
+            stage: self.stage,
+            band,
+        })
+    }
+
+    /// Picks a variant from the pool of `source`, never the one used last time from that pool.
+    fn line(&mut self, source: Source) -> Reply {
+        let s = &self.scenario;
+        let pool: &[String] = match source {
+            Source::Stage { stage, band } => s.stages[stage].lines.get(band),
+            Source::Trigger { index } => &s.triggers[index].lines,
+            Source::Fact { index } => &s.facts[index].lines,
+            Source::Refusal { index } => &s.facts[index].refuse,
+            Source::Ending { index } => &s.endings[index].lines,
+        };
+        let text = if pool.is_empty() {
+            String::new()
+        } else {
+            let last = self.last_variant.get(&source).copied();
+            let mut pick = self.rng.random_range(0..pool.len());
+            if pool.len() > 1 && Some(pick) == last {
+                pick = (pick + 1 + self.rng.random_range(0..pool.len() - 1)) % pool.len();
+            }
+            self.last_variant.insert(source, pick);
+            pool[pick].clone()
+        };
+        let stage_abusive = match source {
+            Source::Stage { stage, band } => s.stages[stage].abusive.contains(&band),
+            _ => false,
+        };
+        let abusive = stage_abusive || self.analyzer.korean().is_profane(&text);
+        Reply {
+            text,
+            source,
+            abusive,
+        }
+    }
+
+    /// What to try next, for a trainee who is stuck: the next rung of the ladder while the
+    /// complainant is abusive, else the first item of a good conversation not shown yet.
+    pub fn hint(&self) -> Option<Hint> {
+        if self.ended.is_some() {
+            return None;
+        }
+        if self.last_reply().abusive
+            && let Some(step) = Rung::ALL
+                .into_iter()
+                .find(|r| !self.climbed.contains(r))
+                .and_then(|r| self.checklist.step(r))
+        {
+            return Some(Hint {
+                title: step.title.clone(),
+                why: step.guidance.clone(),
+                phrase: step.model_phrases.first().cloned().unwrap_or_default(),
+            });
+        }
+        const ORDER: [&str; 11] = [
+            "greeting",
+            "self_intro",
+            "offer_seat",
+            "open_question",
+            "empathy",
+            "paraphrase",
+            "apology",
+            "reassurance",
+            "explain_procedure",
+            "check_understanding",
+            "farewell",
+        ];
+        let last_stage = self.stage + 1 == self.scenario.stages.len();
+        let next_turn = self.turns.len() as u32 + 1;
+        ORDER
+            .iter()
+            .filter_map(|id| self.checklist.item(id))
+            .filter(|item| {
+                self.scenario
+                    .weights
+                    .get(&item.id)
+                    .copied()
+                    .unwrap_or(item.weight)
+                    > 0
+            })
+            .filter(|item| !self.shown.contains(&item.id))
+            .find(|item| match item.when {
+                crate::model::Timing::Opening(n) => next_turn <= n,
+                crate::model::Timing::Closing(_) => last_stage,
+                _ => true,
+            })
+            .map(|item| Hint {
+                title: item.title.clone(),
+                why: item.guidance.clone(),
+                phrase: item.model_phrases.first().cloned().unwrap_or_default(),
+            })
+    }
+}

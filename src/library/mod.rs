@@ -1,0 +1,413 @@
+//! Finding and loading scenario packs: the built-in pack embedded in the binary, and folders an
+//! instructor chooses. A file that fails to load is reported with `PATH:LINE:COL` and the rest
+//! still load.
+
+pub mod load;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use load::{Document, MAX_FILE_BYTES, Problem, locate, parse_document};
+
+use crate::analysis::{Analyzer, Korean};
+use crate::model::lexicon::CueGuards;
+use crate::model::validate::{self, Finding, Severity};
+use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// The files built into the binary: `(path, contents)`.
+pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+    embedded::FILES
+}
+
+/// Where a scenario came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Builtin,
+    Folder(PathBuf),
+}
+
+/// A loaded scenario.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub scenario: Arc<Scenario>,
+    pub checklist: Arc<Checklist>,
+    pub path: String,
+    pub origin: Origin,
+}
+
+/// A file that could not be used, with why.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub path: String,
+    pub problems: Vec<Problem>,
+}
+
+/// Everything loaded: the language resources, checklists and scenarios, and what went wrong.
+#[derive(Debug, Clone)]
+pub struct Library {
+    pub korean: Arc<Korean>,
+    pub checklists: Vec<Arc<Checklist>>,
+    pub scenarios: Vec<Entry>,
+    /// Files that failed to load (errors), for the library screen.
+    pub failures: Vec<Failure>,
+    /// Every problem found, warnings included, in file order.
+    pub problems: Vec<Problem>,
+}
+
+/// A file read into memory, before parsing.
+struct RawFile {
+    path: String,
+    bytes: Vec<u8>,
+    origin: Origin,
+}
+
+fn problem_at(path: &str, text: &str, f: &Finding) -> Problem {
+    let (line, col) = f
+        .needle
+        .as_deref()
+        .map_or((1, 1), |n| locate(text, n, f.occurrence));
+    Problem {
+        path: path.to_owned(),
+        line,
+        col,
+        severity: f.severity,
+        message: f.message.clone(),
+    }
+}
+
+/// Reads a file, refusing it before reading when it is too large.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Problem::error(&shown, 1, 1, format!("파일을 열 수 없습니다: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(load::too_big(&shown, meta.len()));
+    }
+    std::fs::read(path)
+        .map_err(|e| Problem::error(&shown, 1, 1, format!("파일을 읽을 수 없습니다: {e}")))
+}
+
+/// The `.ron` files of a folder and its subfolders, sorted; or the path itself for a file.
+pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Problem::error(&shown, 1, 1, format!("찾을 수 없습니다: {e}")))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| {
+            Problem::error(
+                &dir.display().to_string(),
+                1,
+                1,
+                format!("폴더를 읽을 수 없습니다: {e}"),
+            )
+        })?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn builtin_raw() -> Vec<RawFile> {
+    builtin_files()
+        .iter()
+        .map(|(p, t)| RawFile {
+            path: (*p).to_owned(),
+            bytes: t.as_bytes().to_vec(),
+            origin: Origin::Builtin,
+        })
+        .collect()
+}
+
+impl Library {
+    /// The built-in pack only.
+    pub fn builtin() -> Library {
+        Library::load(&[])
+    }
+
+    /// The built-in pack plus every `.ron` file under `folders` (a folder may also be a file).
+    /// A scenario in a folder with the id of an earlier one replaces it, with a warning.
+    pub fn load(folders: &[PathBuf]) -> Library {
+        let mut files: Vec<RawFile> = builtin_raw();
+        let mut early = Vec::new();
+        for folder in folders {
+            match expand(folder) {
+                Ok(paths) => {
+                    for p in paths {
+                        match read_limited(&p) {
+                            Ok(bytes) => files.push(RawFile {
+                                path: p.display().to_string(),
+                                bytes,
+                                origin: Origin::Folder(folder.clone()),
+                            }),
+                            Err(problem) => early.push(problem),
+                        }
+                    }
+                }
+                Err(problem) => early.push(problem),
+            }
+        }
+        let mut lib = Library::from_files(files);
+        for p in early {
+            lib.failures.push(Failure {
+                path: p.path.clone(),
+                problems: vec![p.clone()],
+            });
+            lib.problems.push(p);
+        }
+        lib
+    }
+
+    /// Loads in-memory files (built-in first). Lexicons come from the first file of each kind.
+    fn from_files(files: Vec<RawFile>) -> Library {
+        let mut problems: Vec<Problem> = Vec::new();
+        let mut failed: Vec<String> = Vec::new();
+        let mut speech: Option<SpeechLexicon> = None;
+        let mut profanity: Option<ProfanityLexicon> = None;
+        let mut guards: Option<CueGuards> = None;
+        let mut checklists: Vec<(Arc<Checklist>, String, Origin)> = Vec::new();
+        let mut scenarios: Vec<(Scenario, String, String, Origin)> = Vec::new();
+
+        for f in files {
+            match parse_document(&f.path, &f.bytes) {
+                Err(p) => {
+                    failed.push(f.path.clone());
+                    problems.push(p);
+                }
+                Ok((doc, text)) => match doc {
+                    Document::Checklist(c) => {
+                        let findings = validate::checklist(&c);
+                        let fatal = findings.iter().any(|x| x.severity == Severity::Error);
+                        problems.extend(findings.iter().map(|x| problem_at(&f.path, &text, x)));
+                        if fatal {
+                            failed.push(f.path.clone());
+                        } else if let Some(i) = checklists.iter().position(|(k, _, _)| k.id == c.id)
+                        {
+                            if checklists[i].2 != Origin::Builtin {
+                                let finding = Finding {
+                                    severity: Severity::Warning,
+                                    message: format!(
+                                        "체크리스트 \"{}\"가 {}의 것을 대신합니다",
+                                        c.id, checklists[i].1
+                                    ),
+                                    needle: Some(format!("{:?}", c.id)),
+                                    occurrence: 0,
+                                };
+                                problems.push(problem_at(&f.path, &text, &finding));
+                            }
+                            checklists[i] = (Arc::new(c), f.path.clone(), f.origin);
+                        } else {
+                            checklists.push((Arc::new(c), f.path.clone(), f.origin));
+                        }
+                    }
+                    Document::Scenario(s) => scenarios.push((s, text, f.path, f.origin)),
+                    Document::SpeechLexicon(l) => {
+                        speech.get_or_insert(l);
+                    }
+                    Document::ProfanityLexicon(l) => {
+                        profanity.get_or_insert(l);
+                    }
+                    Document::CueGuards(l) => {
+                        guards.get_or_insert(l);
+                    }
+                },
+            }
+        }
+        let korean = Arc::new(Korean::new(
+            &speech.unwrap_or_default(),
+            &profanity.unwrap_or_default(),
+            &guards.unwrap_or_default(),
+        ));
+
+        let mut entries: Vec<Entry> = Vec::new();
+        for (s, text, path, origin) in scenarios {
+            let checklist = checklists
+                .iter()
+                .find(|(c, _, _)| c.id == s.checklist)
+                .map(|(c, _, _)| c.clone());
+            let mut findings = validate::scenario(&s, checklist.as_deref());
+            findings.extend(validate::lint_scenario(&s, checklist.as_deref()));
+            if checklist.is_none() {
+                findings.push(Finding {
+                    severity: Severity::Error,
+                    message: format!(
+                        "체크리스트 \"{}\"를 찾을 수 없습니다 (있는 체크리스트: {})",
+                        s.checklist,
+                        checklists
+                            .iter()
+                            .map(|(c, _, _)| c.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    needle: Some("checklist".into()),
+                    occurrence: 0,
+                });
+            }
+            let fatal = findings.iter().any(|x| x.severity == Severity::Error);
+            problems.extend(findings.iter().map(|x| problem_at(&path, &text, x)));
+            let Some(checklist) = checklist else {
+                failed.push(path);
+                continue;
+            };
+            if fatal {
+                failed.push(path);
+                continue;
+            }
+            if let Some(i) = entries.iter().position(|e| e.scenario.id == s.id) {
+                // Replacing a built-in scenario is how instructors tune one; two folder files
+                // with one id is a mistake.
+                if entries[i].origin != Origin::Builtin {
+                    let (line, col) = locate(&text, &format!("{:?}", s.id), 0);
+                    problems.push(Problem {
+                        path: path.clone(),
+                        line,
+                        col,
+                        severity: Severity::Warning,
+                        message: format!(
+                            "시나리오 \"{}\"가 {}의 것을 대신합니다",
+                            s.id, entries[i].path
+                        ),
+                    });
+                }
+                entries.remove(i);
+            }
+            entries.push(Entry {
+                scenario: Arc::new(s),
+                checklist,
+                path,
+                origin,
+            });
+        }
+
+        let failures = failed
+            .into_iter()
+            .map(|path| Failure {
+                problems: problems
+                    .iter()
+                    .filter(|p| p.path == path)
+                    .cloned()
+                    .collect(),
+                path,
+            })
+            .collect();
+        Library {
+            korean,
+            checklists: checklists.into_iter().map(|(c, _, _)| c).collect(),
+            scenarios: entries,
+            failures,
+            problems,
+        }
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<&Entry> {
+        self.scenarios.iter().find(|e| e.scenario.id == id)
+    }
+
+    pub fn checklist(&self, id: &str) -> Option<&Arc<Checklist>> {
+        self.checklists.iter().find(|c| c.id == id)
+    }
+
+    /// The default checklist (`default`), or the first one.
+    pub fn default_checklist(&self) -> Option<&Arc<Checklist>> {
+        self.checklist("default").or(self.checklists.first())
+    }
+
+    /// An analyser for a checklist alone.
+    pub fn analyzer(&self, checklist: &Checklist) -> Analyzer {
+        Analyzer::new(self.korean.clone(), checklist).0
+    }
+
+    /// Loads one more scenario file on top of this library (`score --scenario PATH`).
+    pub fn with_file(&self, path: &Path) -> Result<(Library, String), Vec<Problem>> {
+        let bytes = read_limited(path).map_err(|p| vec![p])?;
+        let mut files: Vec<RawFile> = builtin_raw();
+        let shown = path.display().to_string();
+        files.push(RawFile {
+            path: shown.clone(),
+            bytes,
+            origin: Origin::Folder(path.to_path_buf()),
+        });
+        let lib = Library::from_files(files);
+        let mine: Vec<Problem> = lib
+            .problems
+            .iter()
+            .filter(|p| p.path == shown)
+            .cloned()
+            .collect();
+        if mine.iter().any(Problem::is_error) {
+            return Err(mine);
+        }
+        let id = lib
+            .scenarios
+            .iter()
+            .find(|e| e.path == shown)
+            .map(|e| e.scenario.id.clone());
+        match id {
+            Some(id) => Ok((lib, id)),
+            None => Err(vec![Problem::error(
+                &shown,
+                1,
+                1,
+                "시나리오 파일이 아닙니다",
+            )]),
+        }
+    }
+}
+
+/// Checks files and folders (`minwon check`): every problem of those files, built-in checklists
+/// available to scenarios that use them. With no paths, checks the built-in pack.
+pub fn check(paths: &[PathBuf]) -> Vec<Problem> {
+    if paths.is_empty() {
+        return Library::builtin().problems;
+    }
+    let mut problems = Vec::new();
+    let mut files = builtin_raw();
+    let mut mine: Vec<String> = Vec::new();
+    for path in paths {
+        match expand(path) {
+            Ok(list) => {
+                if list.is_empty() {
+                    problems.push(Problem::error(
+                        &path.display().to_string(),
+                        1,
+                        1,
+                        "이 폴더에는 .ron 파일이 없습니다",
+                    ));
+                }
+                for p in list {
+                    let shown = p.display().to_string();
+                    match read_limited(&p) {
+                        Ok(bytes) => {
+                            mine.push(shown.clone());
+                            files.push(RawFile {
+                                path: shown,
+                                bytes,
+                                origin: Origin::Folder(path.clone()),
+                            });
+                        }
+                        Err(e) => problems.push(e),
+                    }
+                }
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    let lib = Library::from_files(files);
+    problems.extend(lib.problems.into_iter().filter(|p| mine.contains(&p.path)));
+    problems
+}

@@ -1,0 +1,81 @@
+//! Lexicons of the Korean analyser: speech-level endings and profanity. Data, not code:
+//! `scenarios/lexicon/*.ron`.
+
+use serde::{Deserialize, Serialize};
+
+/// Endings and words that decide a sentence's speech level.
+///
+/// Endings are matched at the end of the sentence's last word. An ending may start with a
+/// compatibility consonant (`ㅂ니다`, `ㄹ게`): it then matches a syllable with that final
+/// consonant (`합니다`, `할게`). The longest matching ending decides.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeechLexicon {
+    /// 하십시오체 and 해요체 endings (`요`, `니다`, `ㅂ니까`, `시오`, `죠`).
+    pub formal_endings: Vec<String>,
+    /// 해체 and 해라체 endings (`어`, `야`, `냐`, `ㄹ게`, `다`).
+    pub informal_endings: Vec<String>,
+    /// Whole words that are a formal sentence on their own (`네`, `예`, `아니요`).
+    #[serde(default)]
+    pub formal_words: Vec<String>,
+    /// Whole words that are a 반말 sentence on their own (`응`, `그래`, `ㅇㅇ`).
+    #[serde(default)]
+    pub informal_words: Vec<String>,
+    /// Interjections and fillers skipped when looking for the last word (`하하`, `아이고`).
+    #[serde(default)]
+    pub fillers: Vec<String>,
+    /// Words that only 반말 uses (`너`, `니가`); they make a sentence without a clear ending informal.
+    #[serde(default)]
+    pub informal_markers: Vec<String>,
+    /// Playful spellings of endings, replaced before deciding (`("용", "요")`, `("넹", "네")`).
+    #[serde(default)]
+    pub respellings: Vec<(String, String)>,
+    /// Endings after which a new sentence starts even without punctuation
+    /// (`안녕하십니까 교통조사계입니다` is two sentences).
+    #[serde(default)]
+    pub terminal_endings: Vec<String>,
+    /// Words that end like a verb but are nouns or adverbs, never a predicate (`사고`, `진술서`).
+    #[serde(default)]
+    pub not_predicates: Vec<String>,
+}
+
+/// Swear words and insults, matched on a skeleton of the text that survives obfuscation.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfanityLexicon {
+    /// Hangul words, matched after spaces, digits, punctuation and Latin fillers between
+    /// syllables are dropped (`시1발`, `시 발` → `시발`).
+    pub words: Vec<String>,
+    /// Consonant abbreviations (`ㅅㅂ`, `ㅂㅅ`), matched on runs of bare consonants.
+    #[serde(default)]
+    pub initials: Vec<String>,
+    /// Latin spellings: English swears and Korean typed on a Latin keyboard (`tlqkf`).
+    #[serde(default)]
+    pub latin: Vec<String>,
+    /// Look-alike spellings replaced before matching (`("c발", "씨발")`).
+    #[serde(default)]
+    pub respellings: Vec<(String, String)>,
+    /// Innocent words that contain a listed word (`시발점`, `새끼손가락`); a match inside one
+    /// of them does not count.
+    #[serde(default)]
+    pub safe: Vec<String>,
+}
+
+/// Words that stop a cue from counting: negation after it (`죄송할 일은 아니죠`), reported
+/// speech (`안녕히 가시라는 말씀은`), and the hedge `N은 하는데` (`공감은 하는데 규정은 규정입니다`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueGuards {
+    /// Negation inside a word (`않`, `아니`, `없`).
+    pub negators: Vec<String>,
+    /// Negation as a word of its own (`안`, `못`).
+    pub negator_words: Vec<String>,
+    /// Endings of reported speech on the cue's word (`라는`, `다고`).
+    pub quotatives: Vec<String>,
+    /// Particles of the hedge, right after the cue (`은`, `는`).
+    pub hedge_particles: Vec<String>,
+    /// Concessive endings of the hedge's verb (`는데`, `지만`).
+    pub hedge_endings: Vec<String>,
+    /// Endings that close a clause; negation is looked for only up to the end of the clause.
+    pub clause_endings: Vec<String>,
+}

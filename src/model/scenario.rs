@@ -1,0 +1,317 @@
+//! A scenario: one difficult complainant, played turn by turn.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Mood, MoodDelta};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Stable id in kebab-case (`hit-and-run-swearing`); used on the command line.
+    pub id: String,
+    pub title: String,
+    /// One or two sentences for the library card.
+    pub summary: String,
+    pub difficulty: Difficulty,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The id of the checklist this scenario is scored with.
+    #[serde(default = "default_checklist")]
+    pub checklist: String,
+    /// Face to face at the desk, or on the telephone.
+    #[serde(default)]
+    pub channel: Channel,
+    /// Where and when: shown in the briefing.
+    pub setting: String,
+    pub persona: Persona,
+    /// What the trainee should achieve, shown in the briefing.
+    #[serde(default)]
+    pub goals: Vec<String>,
+    /// The complainant's mood when they arrive.
+    pub mood: Mood,
+    /// The session ends with the `TurnLimit` ending after this many trainee turns.
+    #[serde(default = "default_max_turns")]
+    pub max_turns: u32,
+    /// Item weights for this scenario, replacing the checklist's (0 leaves an item out).
+    #[serde(default)]
+    pub weights: BTreeMap<String, u32>,
+    /// Mood effects for this scenario, replacing the checklist's, by item, violation or rung id.
+    #[serde(default)]
+    pub effects: BTreeMap<String, MoodDelta>,
+    /// Extra cue patterns by item or violation id, added to the checklist's.
+    #[serde(default)]
+    pub cues: BTreeMap<String, Vec<String>>,
+    pub stages: Vec<Stage>,
+    #[serde(default)]
+    pub triggers: Vec<Trigger>,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    pub endings: Vec<Ending>,
+}
+
+fn default_checklist() -> String {
+    "default".to_owned()
+}
+
+fn default_max_turns() -> u32 {
+    20
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Difficulty {
+    Easy,
+    Normal,
+    Hard,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "기초",
+            Difficulty::Normal => "보통",
+            Difficulty::Hard => "심화",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Channel {
+    #[default]
+    InPerson,
+    Phone,
+}
+
+impl Channel {
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::InPerson => "대면",
+            Channel::Phone => "전화",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    /// How the trainee sees them (`김○○ 씨`).
+    pub name: String,
+    #[serde(default)]
+    pub age: Option<u32>,
+    /// Their part in the case (`사고 후 미조치 피의자`).
+    pub role: String,
+    /// Who they are and how they behave.
+    pub description: String,
+    /// What they need to hear; the heart of the briefing.
+    #[serde(default)]
+    pub wants: String,
+}
+
+/// The complainant's mood band, derived from anger and trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Band {
+    Furious,
+    Upset,
+    Guarded,
+    Calm,
+}
+
+impl Band {
+    pub const ALL: [Band; 4] = [Band::Furious, Band::Upset, Band::Guarded, Band::Calm];
+
+    /// Furious from anger 75, upset from 50, guarded from 25 or while trust is under 40, else calm.
+    pub fn of(mood: Mood) -> Band {
+        if mood.anger >= 75 {
+            Band::Furious
+        } else if mood.anger >= 50 {
+            Band::Upset
+        } else if mood.anger >= 25 || mood.trust < 40 {
+            Band::Guarded
+        } else {
+            Band::Calm
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Furious => "격앙",
+            Band::Upset => "흥분",
+            Band::Guarded => "경계",
+            Band::Calm => "진정",
+        }
+    }
+}
+
+/// A stretch of the conversation with its own lines and a condition to move on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: String,
+    pub title: String,
+    /// What the trainee should do here; used for hints.
+    #[serde(default)]
+    pub goal: String,
+    /// The complainant's lines by mood band, several variants each.
+    pub lines: BandLines,
+    /// Bands in which the complainant's lines count as abuse even without swear words
+    /// (threats, contempt). Lines with swear words always count.
+    #[serde(default)]
+    pub abusive: Vec<Band>,
+    /// When the conversation moves on to the next stage.
+    #[serde(default)]
+    pub exit: Condition,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandLines {
+    pub furious: Vec<String>,
+    pub upset: Vec<String>,
+    pub guarded: Vec<String>,
+    pub calm: Vec<String>,
+}
+
+impl BandLines {
+    pub fn get(&self, band: Band) -> &[String] {
+        match band {
+            Band::Furious => &self.furious,
+            Band::Upset => &self.upset,
+            Band::Guarded => &self.guarded,
+            Band::Calm => &self.calm,
+        }
+    }
+}
+
+/// A condition on the session, all parts of which must hold. Empty holds always.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Trainee turns spent in the current stage.
+    #[serde(default)]
+    pub min_turns: u32,
+    #[serde(default)]
+    pub max_anger: Option<i32>,
+    #[serde(default)]
+    pub min_anger: Option<i32>,
+    #[serde(default)]
+    pub min_trust: Option<i32>,
+    /// Items (or rungs) the trainee must have shown at some point in the session.
+    #[serde(default)]
+    pub needs: Vec<String>,
+    /// Facts that must have been disclosed.
+    #[serde(default)]
+    pub facts: Vec<String>,
+    /// Only in this stage (endings).
+    #[serde(default)]
+    pub stage: Option<String>,
+    /// Only on a turn that shows this item, violation or rung (endings).
+    #[serde(default)]
+    pub on: Option<String>,
+}
+
+/// A reply to a specific item, violation or rung, taking precedence over the stage's lines.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    /// An item, violation or rung id (`blame`, `empathy`, `ladder:record`).
+    pub on: String,
+    /// Stages in which it applies; empty for all.
+    #[serde(default)]
+    pub stages: Vec<String>,
+    /// Fire at most once per session.
+    #[serde(default)]
+    pub once: bool,
+    pub lines: Vec<String>,
+}
+
+/// Something the complainant tells only when asked and trusting enough.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    /// A short summary for the scorecard (`사고 직후 주차장으로 차를 옮겼다`).
+    pub title: String,
+    /// Cue patterns of the questions that draw it out.
+    pub asks: Vec<String>,
+    /// Trust needed to tell it.
+    #[serde(default)]
+    pub min_trust: i32,
+    /// How the complainant tells it (variants).
+    pub lines: Vec<String>,
+    /// What they say when asked before they trust enough (variants); stage lines if empty.
+    #[serde(default)]
+    pub refuse: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EndingKind {
+    /// The complainant leaves satisfied or at least at peace.
+    Resolved,
+    /// Anger peaked and the complainant walked out (or hung up).
+    WalkedOut,
+    /// The turn limit was reached.
+    TurnLimit,
+    /// The trainee ended the conversation.
+    EndedByTrainee,
+}
+
+impl EndingKind {
+    pub const ALL: [EndingKind; 4] = [
+        EndingKind::Resolved,
+        EndingKind::WalkedOut,
+        EndingKind::TurnLimit,
+        EndingKind::EndedByTrainee,
+    ];
+
+    /// The outcome id used in JSON (`resolved`, `walked_out`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            EndingKind::Resolved => "resolved",
+            EndingKind::WalkedOut => "walked_out",
+            EndingKind::TurnLimit => "turn_limit",
+            EndingKind::EndedByTrainee => "ended_by_trainee",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EndingKind::Resolved => "원만히 해결",
+            EndingKind::WalkedOut => "민원인 이탈",
+            EndingKind::TurnLimit => "시간 초과",
+            EndingKind::EndedByTrainee => "상담 종료",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    pub id: String,
+    pub kind: EndingKind,
+    /// When it happens. `WalkedOut` defaults to anger 100; `TurnLimit` and `EndedByTrainee`
+    /// happen on their own and may leave it empty.
+    #[serde(default)]
+    pub when: Condition,
+    /// The complainant's last words (variants).
+    pub lines: Vec<String>,
+    /// One sentence for the scorecard.
+    #[serde(default)]
+    pub summary: String,
+}
+
+impl Scenario {
+    pub fn stage_index(&self, id: &str) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    pub fn ending(&self, kind: EndingKind) -> impl Iterator<Item = &Ending> {
+        self.endings.iter().filter(move |e| e.kind == kind)
+    }
+}

@@ -1,0 +1,375 @@
+//! The scorecard of a session: items met with evidence, violations with their words, ladder
+//! faults, phase bars, total, grade, outcome and the most useful tips.
+
+use serde::Serialize;
+
+use crate::analysis::Target;
+use crate::engine::Session;
+use crate::model::{Checklist, EndingKind, Phase, Scenario, Timing};
+
+/// A quotation from the conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The trainee turn, 1-based.
+    pub turn: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemResult {
+    pub id: String,
+    pub title: String,
+    pub phase: Phase,
+    pub weight: u32,
+    /// False when the item does not apply to this session (no abuse to answer, weight 0).
+    pub applicable: bool,
+    pub met: bool,
+    /// Where it was shown at a sensible moment.
+    pub evidence: Option<Evidence>,
+    /// Where it was shown, but not at a sensible moment (a greeting at turn 6).
+    pub mistimed: Option<Evidence>,
+    /// A phrase to learn from.
+    pub model_phrase: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ViolationResult {
+    pub id: String,
+    pub title: String,
+    pub turn: u32,
+    pub text: String,
+    pub penalty: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LadderResult {
+    pub turn: u32,
+    pub rung: String,
+    pub problem: String,
+    pub text: String,
+    pub penalty: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhaseScore {
+    pub phase: Phase,
+    pub label: String,
+    /// 0.0–1.0.
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tip {
+    pub title: String,
+    pub advice: String,
+    pub phrase: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactResult {
+    pub id: String,
+    pub title: String,
+    pub disclosed: bool,
+    pub turn: Option<u32>,
+}
+
+/// The result of a session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    pub scenario: String,
+    pub title: String,
+    pub seed: u64,
+    /// 0–100.
+    pub total: u32,
+    pub grade: String,
+    pub grade_label: String,
+    /// `resolved`, `walked_out`, `turn_limit`, `ended_by_trainee`.
+    pub outcome: String,
+    pub outcome_label: String,
+    pub outcome_summary: String,
+    /// Points from items, 0–100, before penalties.
+    pub item_points: f64,
+    /// Points taken off for violations, ladder faults and the outcome.
+    pub penalty_points: u32,
+    pub items: Vec<ItemResult>,
+    pub violations: Vec<ViolationResult>,
+    pub ladder: Vec<LadderResult>,
+    pub phases: Vec<PhaseScore>,
+    pub tips: Vec<Tip>,
+    pub facts: Vec<FactResult>,
+    pub turn_count: u32,
+}
+
+/// Letter grade and its Korean label for a total.
+pub fn grade(total: u32) -> (&'static str, &'static str) {
+    match total {
+        90.. => ("A", "우수"),
+        80..=89 => ("B", "양호"),
+        70..=79 => ("C", "보통"),
+        60..=69 => ("D", "미흡"),
+        _ => ("F", "부족"),
+    }
+}
+
+fn weight_of(scenario: &Scenario, checklist: &Checklist, index: usize) -> u32 {
+    let item = &checklist.items[index];
+    scenario
+        .weights
+        .get(&item.id)
+        .copied()
+        .unwrap_or(item.weight)
+}
+
+/// Penalties above this count make the composure bar empty.
+const COMPOSURE_SCALE: f64 = 30.0;
+
+/// Scores a session (finished or not: an unfinished one is scored as it stands).
+pub fn score(session: &Session) -> Scorecard {
+    let scenario = session.scenario();
+    let checklist = session.checklist();
+    let turns = session.turns();
+    let last = turns.len() as u32;
+
+    let in_time = |timing: Timing, number: u32, abused: bool| match timing {
+        Timing::Anytime => true,
+        Timing::Opening(n) => number <= n,
+        Timing::After(n) => number > n,
+        Timing::Closing(n) => number + n > last,
+        Timing::WhenAbused => abused,
+    };
+
+    let mut items = Vec::with_capacity(checklist.items.len());
+    for (i, item) in checklist.items.iter().enumerate() {
+        let weight = weight_of(scenario, checklist, i);
+        let applicable = weight > 0 && (item.when != Timing::WhenAbused || session.abused());
+        let is_ladder_item = checklist.ladder_item.as_deref() == Some(item.id.as_str());
+        let mut evidence = None;
+        let mut mistimed = None;
+        for t in turns {
+            let Some(hit) = t.analysis.hit(Target::Item(i)) else {
+                continue;
+            };
+            // The boundary item needs a rung climbed in order, not just the words.
+            let proper = if is_ladder_item {
+                !t.rungs.is_empty()
+            } else {
+                in_time(item.when, t.number, t.abused)
+            };
+            let ev = Evidence {
+                turn: t.number,
+                text: hit.quote.clone(),
+            };
+            if proper {
+                evidence = Some(ev);
+                break;
+            }
+            mistimed.get_or_insert(ev);
+        }
+        items.push(ItemResult {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            phase: item.phase,
+            weight,
+            applicable,
+            met: applicable && evidence.is_some(),
+            evidence,
+            mistimed,
+            model_phrase: item.model_phrases.first().cloned().unwrap_or_default(),
+        });
+    }
+
+    let mut violations = Vec::new();
+    for t in turns {
+        for hit in t.analysis.violations() {
+            if let Target::Violation(v) = hit.target {
+                let violation = &checklist.violations[v];
+                violations.push(ViolationResult {
+                    id: violation.id.clone(),
+                    title: violation.title.clone(),
+                    turn: t.number,
+                    text: hit.quote.clone(),
+                    penalty: violation.penalty,
+                });
+            }
+        }
+    }
+    let ladder: Vec<LadderResult> = turns
+        .iter()
+        .flat_map(|t| t.ladder_faults.iter())
+        .map(|f| LadderResult {
+            turn: f.turn,
+            rung: f.rung.id().to_owned(),
+            problem: f.describe(checklist),
+            text: f.text.clone(),
+            penalty: checklist.ladder_penalty,
+        })
+        .collect();
+
+    let applicable_weight: u32 = items
+        .iter()
+        .filter(|r| r.applicable)
+        .map(|r| r.weight)
+        .sum();
+    let met_weight: u32 = items.iter().filter(|r| r.met).map(|r| r.weight).sum();
+    let item_points = if applicable_weight == 0 {
+        0.0
+    } else {
+        100.0 * met_weight as f64 / applicable_weight as f64
+    };
+
+    let (outcome, outcome_label, outcome_summary) = match session.ended() {
+        Some(e) => {
+            let ending = &scenario.endings[e.index];
+            (e.kind.id(), e.kind.label(), ending.summary.clone())
+        }
+        None => (
+            EndingKind::EndedByTrainee.id(),
+            EndingKind::EndedByTrainee.label(),
+            String::new(),
+        ),
+    };
+    let violation_points: u32 = violations.iter().map(|v| v.penalty).sum();
+    let ladder_points: u32 = ladder.iter().map(|l| l.penalty).sum();
+    let outcome_points = checklist.outcome_penalty.get(outcome).copied().unwrap_or(0);
+    let penalty_points = violation_points + ladder_points + outcome_points;
+    let total = (item_points - penalty_points as f64)
+        .round()
+        .clamp(0.0, 100.0) as u32;
+    let (g, g_label) = grade(total);
+
+    let phases = Phase::ALL
+        .iter()
+        .map(|&phase| {
+            let in_phase: Vec<&ItemResult> = items
+                .iter()
+                .filter(|r| r.phase == phase && r.applicable)
+                .collect();
+            let w: u32 = in_phase.iter().map(|r| r.weight).sum();
+            let m: u32 = in_phase.iter().filter(|r| r.met).map(|r| r.weight).sum();
+            let items_share = (w > 0).then(|| m as f64 / w as f64);
+            let score = if phase == Phase::Composure {
+                let calm =
+                    1.0 - ((violation_points + ladder_points) as f64 / COMPOSURE_SCALE).min(1.0);
+                items_share.map_or(calm, |s| (s + calm) / 2.0)
+            } else {
+                items_share.unwrap_or(1.0)
+            };
+            PhaseScore {
+                phase,
+                label: phase.label().to_owned(),
+                score,
+            }
+        })
+        .collect();
+
+    let tips = tips(checklist, &items, &violations, &ladder);
+
+    let facts = scenario
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| FactResult {
+            id: f.id.clone(),
+            title: f.title.clone(),
+            disclosed: session.disclosed()[i],
+            turn: turns
+                .iter()
+                .find(|t| t.disclosed == Some(i))
+                .map(|t| t.number),
+        })
+        .collect();
+
+    Scorecard {
+        scenario: scenario.id.clone(),
+        title: scenario.title.clone(),
+        seed: session.seed(),
+        total,
+        grade: g.to_owned(),
+        grade_label: g_label.to_owned(),
+        outcome: outcome.to_owned(),
+        outcome_label: outcome_label.to_owned(),
+        outcome_summary,
+        item_points,
+        penalty_points,
+        items,
+        violations,
+        ladder,
+        phases,
+        tips,
+        facts,
+        turn_count: last,
+    }
+}
+
+/// The three most useful tips: the costliest violations and the heaviest missed items, each
+/// with a phrase to say instead.
+fn tips(
+    checklist: &Checklist,
+    items: &[ItemResult],
+    violations: &[ViolationResult],
+    ladder: &[LadderResult],
+) -> Vec<Tip> {
+    let mut candidates: Vec<(u32, Tip)> = Vec::new();
+    for v in &checklist.violations {
+        let found: Vec<&ViolationResult> = violations.iter().filter(|r| r.id == v.id).collect();
+        if let Some(first) = found.first() {
+            let cost: u32 = found.iter().map(|r| r.penalty).sum();
+            candidates.push((
+                cost * 3 / 2,
+                Tip {
+                    title: format!("{} ({}회)", v.title, found.len()),
+                    advice: format!(
+                        "{}번째 응답: \"{}\" — {}",
+                        first.turn, first.text, v.guidance
+                    ),
+                    phrase: v.instead.first().cloned().unwrap_or_default(),
+                },
+            ));
+        }
+    }
+    if let Some(first) = ladder.first() {
+        let step = crate::model::Rung::ALL
+            .into_iter()
+            .find(|r| r.id() == first.rung)
+            .and_then(|r| checklist.step(r));
+        candidates.push((
+            ladder.iter().map(|l| l.penalty).sum::<u32>() * 3 / 2,
+            Tip {
+                title: "특이민원 대응 단계".to_owned(),
+                advice: format!(
+                    "{}번째 응답: {}. {}",
+                    first.turn,
+                    first.problem,
+                    step.map_or("", |s| s.guidance.as_str())
+                ),
+                phrase: checklist
+                    .ladder
+                    .first()
+                    .and_then(|s| s.model_phrases.first())
+                    .cloned()
+                    .unwrap_or_default(),
+            },
+        ));
+    }
+    for r in items.iter().filter(|r| r.applicable && !r.met) {
+        let guidance = checklist.item(&r.id).map_or("", |i| i.guidance.as_str());
+        let advice = match &r.mistimed {
+            Some(ev) => format!(
+                "{}번째 응답에서 했지만 때가 맞지 않았습니다. {guidance}",
+                ev.turn
+            ),
+            None => guidance.to_owned(),
+        };
+        candidates.push((
+            r.weight,
+            Tip {
+                title: r.title.clone(),
+                advice,
+                phrase: r.model_phrase.clone(),
+            },
+        ));
+    }
+    // Stable sort keeps checklist order among equals.
+    candidates.sort_by_key(|(v, _)| std::cmp::Reverse(*v));
+    candidates.into_iter().take(3).map(|(_, t)| t).collect()
+}
