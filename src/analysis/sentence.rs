@@ -50,8 +50,9 @@ pub fn split(text: &str, speech: &SpeechClassifier) -> Vec<Range<usize>> {
         if c.is_whitespace() {
             // A word with a sentence-final ending, followed by more words, ends a sentence.
             let word_start = text[start..pos]
-                .rfind(char::is_whitespace)
-                .map_or(start, |w| start + w + 1);
+                .char_indices()
+                .rfind(|(_, ch)| ch.is_whitespace())
+                .map_or(start, |(w, ch)| start + w + ch.len_utf8());
             let word = &text[word_start..pos];
             let more = text[pos..].trim_start();
             if !word.is_empty()

@@ -27,6 +27,8 @@ pub enum Source {
     Refusal { index: usize },
     /// An ending, by index.
     Ending { index: usize },
+    /// The complainant's first words.
+    Opening,
 }
 
 /// One line of the complainant.
@@ -174,7 +176,11 @@ impl Session {
             scenario,
             checklist,
         };
-        s.opening = s.stage_line();
+        s.opening = if s.scenario.opening.is_empty() {
+            s.stage_line()
+        } else {
+            s.line(Source::Opening)
+        };
         s.abused |= s.opening.abusive;
         s
     }
@@ -594,6 +600,7 @@ impl Session {
             Source::Fact { index } => &s.facts[index].lines,
             Source::Refusal { index } => &s.facts[index].refuse,
             Source::Ending { index } => &s.endings[index].lines,
+            Source::Opening => &s.opening,
         };
         let text = if pool.is_empty() {
             String::new()
@@ -608,6 +615,7 @@ impl Session {
         };
         let stage_abusive = match source {
             Source::Stage { stage, band } => s.stages[stage].abusive.contains(&band),
+            Source::Opening => s.stages[0].abusive.contains(&Band::of(self.mood)),
             _ => false,
         };
         let abusive = stage_abusive || self.analyzer.korean().is_profane(&text);

@@ -183,10 +183,30 @@ pub fn kind_of(path: &str, text: &str) -> Result<Kind, Problem> {
         })
 }
 
+/// RON places some errors on the blank before the offending value; point at the value itself.
+fn skip_blank(text: &str, line: usize, col: usize) -> (usize, usize) {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let Some(start) = text[line_start..]
+        .char_indices()
+        .nth(col - 1)
+        .map(|(i, _)| line_start + i)
+    else {
+        return (line, col);
+    };
+    match text[start..].find(|c: char| !c.is_whitespace()) {
+        Some(0) | None => (line, col),
+        Some(skip) => line_col(text, start + skip),
+    }
+}
+
 fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Problem> {
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     options.from_str::<T>(text).map_err(|e| {
-        let (line, col) = (e.span.start.line.max(1), e.span.start.col.max(1));
+        let (line, col) = skip_blank(text, e.span.start.line.max(1), e.span.start.col.max(1));
         Problem::error(path, line, col, describe(&e.code))
     })
 }
@@ -370,6 +390,14 @@ mod tests {
         let bytes = b"Scenario(\n  id: \"\xff\"";
         let e = decode("x.ron", bytes).unwrap_err();
         assert_eq!((e.line, e.col), (2, 8));
+    }
+
+    #[test]
+    fn errors_point_at_the_value_not_the_blank_before_it() {
+        let t = "Scenario(\n  id:   7,\n)";
+        assert_eq!(skip_blank(t, 2, 6), (2, 8));
+        assert_eq!(skip_blank(t, 2, 3), (2, 3));
+        assert_eq!(skip_blank(t, 9, 1), (9, 1));
     }
 
     #[test]

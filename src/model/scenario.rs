@@ -43,6 +43,9 @@ pub struct Scenario {
     /// Extra cue patterns by item or violation id, added to the checklist's.
     #[serde(default)]
     pub cues: BTreeMap<String, Vec<String>>,
+    /// The complainant's first words (variants); the first stage's lines when empty.
+    #[serde(default)]
+    pub opening: Vec<String>,
     pub stages: Vec<Stage>,
     #[serde(default)]
     pub triggers: Vec<Trigger>,

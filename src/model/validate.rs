@@ -372,6 +372,7 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
             }
         }
     }
+    warn_duplicates("opening", &s.opening, &mut out);
     for (id, cues) in &s.cues {
         check_cues(&format!("cues \"{id}\""), cues, &mut out);
     }
@@ -539,6 +540,7 @@ mod tests {
             weights: Default::default(),
             effects: Default::default(),
             cues: Default::default(),
+            opening: vec![],
             stages: vec![Stage {
                 id: "open".into(),
                 title: "시작".into(),

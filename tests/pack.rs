@@ -1,0 +1,94 @@
+//! The built-in scenario pack meets the bar every scenario is held to.
+
+use std::collections::HashSet;
+
+use minwon::library::{self, Library, Origin};
+use minwon::model::{Band, EndingKind};
+
+#[test]
+fn builtin_pack_has_no_problems() {
+    let problems = library::check(&[]);
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(lines.is_empty(), "{}", lines.join("\n"));
+}
+
+#[test]
+fn builtin_pack_loads_every_file() {
+    let lib = Library::builtin();
+    assert!(lib.failures.is_empty(), "{:?}", lib.failures);
+    assert!(lib.checklist("default").is_some());
+    for id in ["hit-and-run-swearing", "victim-family-delay"] {
+        assert!(lib.scenario(id).is_some(), "{id} is missing from the pack");
+    }
+}
+
+#[test]
+fn every_scenario_is_complete() {
+    let lib = Library::builtin();
+    for e in lib.scenarios.iter().filter(|e| e.origin == Origin::Builtin) {
+        let s = &e.scenario;
+        assert!(s.stages.len() >= 3, "{}: {} stages", s.id, s.stages.len());
+        assert!(s.facts.len() >= 3, "{}: {} facts", s.id, s.facts.len());
+        for st in &s.stages {
+            for band in Band::ALL {
+                let n = st.lines.get(band).len();
+                assert!(
+                    n >= 3,
+                    "{}: stage {} band {band:?} has {n} variants",
+                    s.id,
+                    st.id
+                );
+            }
+        }
+        for v in &e.checklist.violations {
+            assert!(
+                s.triggers.iter().any(|t| t.on == v.id),
+                "{}: no trigger answers the violation {}",
+                s.id,
+                v.id
+            );
+        }
+        for kind in EndingKind::ALL {
+            assert!(
+                s.ending(kind).next().is_some(),
+                "{}: no {kind:?} ending",
+                s.id
+            );
+        }
+    }
+}
+
+#[test]
+fn no_two_variants_of_a_line_are_identical() {
+    let lib = Library::builtin();
+    for e in lib.scenarios.iter().filter(|e| e.origin == Origin::Builtin) {
+        let s = &e.scenario;
+        let mut pools: Vec<(String, &Vec<String>)> = vec![("opening".into(), &s.opening)];
+        for st in &s.stages {
+            for band in Band::ALL {
+                pools.push((
+                    format!("{}/{band:?}", st.id),
+                    match band {
+                        Band::Furious => &st.lines.furious,
+                        Band::Upset => &st.lines.upset,
+                        Band::Guarded => &st.lines.guarded,
+                        Band::Calm => &st.lines.calm,
+                    },
+                ));
+            }
+        }
+        for (i, t) in s.triggers.iter().enumerate() {
+            pools.push((format!("trigger {i} ({})", t.on), &t.lines));
+        }
+        for f in &s.facts {
+            pools.push((format!("fact {}", f.id), &f.lines));
+        }
+        for (name, pool) in pools {
+            let mut seen = HashSet::new();
+            for line in pool {
+                let key: String = line.split_whitespace().collect();
+                assert!(seen.insert(key), "{}: {name} repeats \"{line}\"", s.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Golden transcripts of the built-in pack: for every scenario, in `tests/transcripts/<id>/`,
+//! a model answer (≥ 85, resolved), an average answer (40–80) and a rude answer (≤ 30 or the
+//! complainant walks out, with its violations found). Together they must reach every stage
+//! and draw out every fact, and the complainant must speak from every mood band. Checked with several seeds: the score must not depend on which
+//! variant of a line the complainant happened to say.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use minwon::engine::{Session, Source};
+use minwon::library::{Library, Origin};
+use minwon::model::{Band, Transcript};
+use minwon::scoring::{Scorecard, score};
+
+const SEEDS: [u64; 3] = [1, 7, 2024];
+
+fn dir(id: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/transcripts")
+        .join(id)
+}
+
+fn read(path: &Path) -> Transcript {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Transcript::parse(&text).unwrap_or_else(|e| panic!("{}:{e}", path.display()))
+}
+
+fn play(lib: &Library, id: &str, t: &Transcript, seed: u64) -> (Session, Scorecard) {
+    let e = lib.scenario(id).expect("scenario loaded");
+    let mut s = Session::new(
+        lib.korean.clone(),
+        e.scenario.clone(),
+        e.checklist.clone(),
+        seed,
+    );
+    for turn in &t.turns {
+        if s.respond(turn.clone()).is_none() {
+            break;
+        }
+    }
+    if !s.is_over() {
+        s.end_by_trainee();
+    }
+    let card = score(&s);
+    (s, card)
+}
+
+fn builtin_ids(lib: &Library) -> Vec<String> {
+    lib.scenarios
+        .iter()
+        .filter(|e| e.origin == Origin::Builtin)
+        .map(|e| e.scenario.id.clone())
+        .collect()
+}
+
+fn summary(card: &Scorecard) -> String {
+    format!(
+        "total {} outcome {} items {:?} violations {:?} ladder {:?}",
+        card.total,
+        card.outcome,
+        card.items
+            .iter()
+            .filter(|i| i.met)
+            .map(|i| i.id.as_str())
+            .collect::<Vec<_>>(),
+        card.violations
+            .iter()
+            .map(|v| (v.turn, v.id.as_str()))
+            .collect::<Vec<_>>(),
+        card.ladder
+            .iter()
+            .map(|l| (l.turn, l.rung.as_str()))
+            .collect::<Vec<_>>(),
+    )
+}
+
+#[test]
+fn every_builtin_scenario_has_its_three_transcripts() {
+    let lib = Library::builtin();
+    let ids = builtin_ids(&lib);
+    assert!(ids.len() >= 2, "built-in pack: {ids:?}");
+    for id in ids {
+        for kind in ["model", "average", "rude"] {
+            let p = dir(&id).join(format!("{kind}.txt"));
+            assert!(p.is_file(), "missing {}", p.display());
+        }
+    }
+}
+
+#[test]
+fn model_answers_resolve_with_85_or_more() {
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        let t = read(&dir(&id).join("model.txt"));
+        for seed in SEEDS {
+            let (_, card) = play(&lib, &id, &t, seed);
+            assert!(
+                card.total >= 85 && card.outcome == "resolved",
+                "{id} model, seed {seed}: {}",
+                summary(&card)
+            );
+            assert!(
+                card.violations.is_empty(),
+                "{id} model has violations: {}",
+                summary(&card)
+            );
+        }
+    }
+}
+
+#[test]
+fn average_answers_score_between_40_and_80() {
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        let t = read(&dir(&id).join("average.txt"));
+        for seed in SEEDS {
+            let (_, card) = play(&lib, &id, &t, seed);
+            assert!(
+                (40..=80).contains(&card.total),
+                "{id} average, seed {seed}: {}",
+                summary(&card)
+            );
+        }
+    }
+}
+
+#[test]
+fn rude_answers_fail_and_their_violations_are_found() {
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        let t = read(&dir(&id).join("rude.txt"));
+        for seed in SEEDS {
+            let (_, card) = play(&lib, &id, &t, seed);
+            assert!(
+                card.total <= 30 || card.outcome == "walked_out",
+                "{id} rude, seed {seed}: {}",
+                summary(&card)
+            );
+            let kinds: BTreeSet<&str> = card.violations.iter().map(|v| v.id.as_str()).collect();
+            assert!(
+                kinds.len() >= 2,
+                "{id} rude: violations not found: {}",
+                summary(&card)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_stage_fact_and_mood_band_is_reached_by_some_transcript() {
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        let scenario = lib.scenario(&id).unwrap().scenario.clone();
+        let mut stages = BTreeSet::from([0usize]);
+        let mut facts = BTreeSet::new();
+        let mut bands = BTreeSet::new();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir(&id))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            let (session, _) = play(&lib, &id, &read(&f), 1);
+            let replies =
+                std::iter::once(session.opening()).chain(session.turns().iter().map(|t| &t.reply));
+            for r in replies {
+                if let Source::Stage { band, .. } = r.source {
+                    bands.insert(band);
+                }
+            }
+            for t in session.turns() {
+                stages.extend(t.advanced_to);
+                facts.extend(t.disclosed);
+            }
+        }
+        for band in Band::ALL {
+            assert!(
+                bands.contains(&band),
+                "{id}: no transcript hears a {band:?} line"
+            );
+        }
+        for (i, st) in scenario.stages.iter().enumerate() {
+            assert!(
+                stages.contains(&i),
+                "{id}: stage \"{}\" is never reached",
+                st.id
+            );
+        }
+        for (i, f) in scenario.facts.iter().enumerate() {
+            assert!(
+                facts.contains(&i),
+                "{id}: fact \"{}\" is never drawn out",
+                f.id
+            );
+        }
+    }
+}
