@@ -17,12 +17,7 @@ fn fixture() -> (Library, String) {
 fn session(seed: u64) -> Session {
     let (lib, id) = fixture();
     let e = lib.scenario(&id).unwrap();
-    Session::new(
-        lib.korean.clone(),
-        e.scenario.clone(),
-        e.checklist.clone(),
-        seed,
-    )
+    Session::start(e, seed)
 }
 
 fn t(text: &str) -> TraineeTurn {
@@ -284,12 +279,7 @@ fn furious_session() -> Session {
     scenario.mood.anger = 95;
     scenario.mood.trust = 5;
     scenario.stages[0].abusive = vec![Band::Furious, Band::Upset];
-    Session::new(
-        lib.korean.clone(),
-        Arc::new(scenario),
-        e.checklist.clone(),
-        5,
-    )
+    Session::new(&e.analyzer, Arc::new(scenario), e.checklist.clone(), 5)
 }
 
 #[test]

@@ -27,12 +27,7 @@ fn read(path: &Path) -> Transcript {
 
 fn play(lib: &Library, id: &str, t: &Transcript, seed: u64) -> (Session, Scorecard) {
     let e = lib.scenario(id).expect("scenario loaded");
-    let mut s = Session::new(
-        lib.korean.clone(),
-        e.scenario.clone(),
-        e.checklist.clone(),
-        seed,
-    );
+    let mut s = Session::start(e, seed);
     for turn in &t.turns {
         if s.respond(turn.clone()).is_none() {
             break;

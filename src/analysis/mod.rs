@@ -12,7 +12,7 @@ pub mod text;
 
 use std::sync::Arc;
 
-use cue::{CueError, CueSet, Guards};
+use cue::{CueSet, Guards};
 pub use profanity::{ProfanityDetector, ProfanityHit};
 pub use speech::{SpeechClassifier, SpeechLevel};
 use text::{Squashed, normalize};
@@ -143,21 +143,31 @@ impl Analysis {
     }
 }
 
-/// A cue pattern of a data file that does not parse.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadCue {
-    /// Which item, violation, rung or fact it belongs to.
-    pub owner: String,
-    pub error: CueError,
-}
-
-/// Analyses trainee turns against one checklist (and optionally one scenario's extra cues and
-/// fact questions).
+/// Cue patterns compiled together, each mapped to what it shows.
 #[derive(Debug)]
-pub struct Analyzer {
-    korean: Arc<Korean>,
+struct CueLayer {
     cues: CueSet,
     targets: Vec<Target>,
+}
+
+impl CueLayer {
+    /// Patterns that do not parse are left out here; validation reports them with their place.
+    fn new(entries: &[(Target, &str)]) -> CueLayer {
+        let (cues, _) = CueSet::new(entries.iter().enumerate().map(|(i, (_, p))| (i, *p)));
+        CueLayer {
+            cues,
+            targets: entries.iter().map(|(t, _)| *t).collect(),
+        }
+    }
+}
+
+/// Analyses trainee turns against one checklist, and optionally one scenario's extra cues and
+/// fact questions. The checklist's compiled cues are shared between scenarios.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    korean: Arc<Korean>,
+    base: Arc<CueLayer>,
+    scenario: Option<Arc<CueLayer>>,
     action_targets: Vec<(Action, Target)>,
     informal: Option<usize>,
     profanity: Option<usize>,
@@ -165,87 +175,34 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// An analyser for a checklist alone (the `analyze` command).
-    pub fn new(korean: Arc<Korean>, checklist: &Checklist) -> (Analyzer, Vec<BadCue>) {
-        Analyzer::build(korean, checklist, None)
-    }
-
-    /// An analyser for a scenario: the checklist's cues plus the scenario's extra cues and the
-    /// questions that draw out its facts.
-    pub fn for_scenario(
-        korean: Arc<Korean>,
-        checklist: &Checklist,
-        scenario: &Scenario,
-    ) -> (Analyzer, Vec<BadCue>) {
-        Analyzer::build(korean, checklist, Some(scenario))
-    }
-
-    fn build(
-        korean: Arc<Korean>,
-        checklist: &Checklist,
-        scenario: Option<&Scenario>,
-    ) -> (Analyzer, Vec<BadCue>) {
-        let mut targets: Vec<Target> = Vec::new();
-        let mut owners: Vec<String> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut add = |target: Target, owner: &str, cues: &[String]| {
-            for c in cues {
-                targets.push(target);
-                owners.push(owner.to_owned());
-                patterns.push(c.clone());
-            }
-        };
-        let extra = |id: &str| -> &[String] {
-            scenario
-                .and_then(|s| s.cues.get(id))
-                .map_or(&[], Vec::as_slice)
-        };
+    /// An analyser for a checklist.
+    pub fn new(korean: Arc<Korean>, checklist: &Checklist) -> Analyzer {
+        let mut entries: Vec<(Target, &str)> = Vec::new();
         for (i, item) in checklist.items.iter().enumerate() {
-            add(Target::Item(i), &item.id, &item.cues);
-            add(Target::Item(i), &item.id, extra(&item.id));
+            entries.extend(item.cues.iter().map(|c| (Target::Item(i), c.as_str())));
         }
         for (i, v) in checklist.violations.iter().enumerate() {
-            add(Target::Violation(i), &v.id, &v.cues);
-            add(Target::Violation(i), &v.id, extra(&v.id));
+            entries.extend(v.cues.iter().map(|c| (Target::Violation(i), c.as_str())));
         }
         for step in &checklist.ladder {
-            add(Target::Rung(step.rung), step.rung.id(), &step.cues);
-            add(
-                Target::Rung(step.rung),
-                step.rung.id(),
-                extra(step.rung.id()),
+            entries.extend(
+                step.cues
+                    .iter()
+                    .map(|c| (Target::Rung(step.rung), c.as_str())),
             );
         }
-        if let Some(s) = scenario {
-            for (i, f) in s.facts.iter().enumerate() {
-                add(Target::Fact(i), &format!("fact:{}", f.id), &f.asks);
-            }
-        }
-        let (cues, errors) = CueSet::new(patterns.iter().enumerate().map(|(i, p)| (i, p.as_str())));
-        let bad = errors
-            .into_iter()
-            .map(|(i, error)| BadCue {
-                owner: owners[i].clone(),
-                error,
-            })
-            .collect();
-        // Keys of the set are pattern indexes; map them to targets.
         let mut action_targets = Vec::new();
         for (i, item) in checklist.items.iter().enumerate() {
-            for &a in &item.actions {
-                action_targets.push((a, Target::Item(i)));
-            }
+            action_targets.extend(item.actions.iter().map(|&a| (a, Target::Item(i))));
         }
         for step in &checklist.ladder {
-            for &a in &step.actions {
-                action_targets.push((a, Target::Rung(step.rung)));
-            }
+            action_targets.extend(step.actions.iter().map(|&a| (a, Target::Rung(step.rung))));
         }
         let find_detector = |d: Detector| checklist.violations.iter().position(|v| v.detector == d);
-        let analyzer = Analyzer {
+        Analyzer {
             korean,
-            cues,
-            targets,
+            base: Arc::new(CueLayer::new(&entries)),
+            scenario: None,
             action_targets,
             informal: find_detector(Detector::SpeechLevel),
             profanity: find_detector(Detector::Profanity),
@@ -253,8 +210,32 @@ impl Analyzer {
                 .ladder_item
                 .as_deref()
                 .and_then(|id| checklist.items.iter().position(|i| i.id == id)),
-        };
-        (analyzer, bad)
+        }
+    }
+
+    /// This analyser plus a scenario's own cues and the questions that draw out its facts.
+    /// `checklist` must be the one this analyser was made for.
+    pub fn for_scenario(&self, checklist: &Checklist, scenario: &Scenario) -> Analyzer {
+        let mut entries: Vec<(Target, &str)> = Vec::new();
+        for (id, cues) in &scenario.cues {
+            let target = if let Some(i) = checklist.items.iter().position(|i| &i.id == id) {
+                Target::Item(i)
+            } else if let Some(v) = checklist.violations.iter().position(|v| &v.id == id) {
+                Target::Violation(v)
+            } else if let Some(r) = Rung::from_id(id) {
+                Target::Rung(r)
+            } else {
+                continue;
+            };
+            entries.extend(cues.iter().map(|c| (target, c.as_str())));
+        }
+        for (i, f) in scenario.facts.iter().enumerate() {
+            entries.extend(f.asks.iter().map(|c| (Target::Fact(i), c.as_str())));
+        }
+        Analyzer {
+            scenario: Some(Arc::new(CueLayer::new(&entries))),
+            ..self.clone()
+        }
     }
 
     pub fn korean(&self) -> &Korean {
@@ -283,9 +264,10 @@ impl Analyzer {
             let s = &text[range];
             let level = self.korean.speech.classify(s);
             let sq = Squashed::new(s);
-            for m in self.cues.find(s, &sq, &self.korean.guards) {
-                let target = self.targets[m.key];
-                analysis.push(target, s, &self.cues.cue(m.cue).source);
+            for layer in std::iter::once(&*self.base).chain(self.scenario.as_deref()) {
+                for m in layer.cues.find(s, &sq, &self.korean.guards) {
+                    analysis.push(layer.targets[m.key], s, &layer.cues.cue(m.cue).source);
+                }
             }
             if let Some(v) = self.profanity
                 && let Some(hit) = self.korean.profanity.find(s).first()

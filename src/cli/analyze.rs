@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Analyzer, Target};
+use crate::analysis::{Analysis, Target};
 use crate::library::Library;
 use crate::model::{Checklist, TraineeTurn};
 
@@ -48,7 +48,7 @@ pub fn run(json: bool, checklist_arg: &str) -> anyhow::Result<ExitCode> {
                 .join(", ")
         );
     };
-    let (analyzer, _) = Analyzer::new(library.korean.clone(), &checklist);
+    let analyzer = library.analyzer(&checklist);
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -8,7 +8,8 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Analyzer, Korean, Target};
+use crate::analysis::{Analysis, Analyzer, Target};
+use crate::library::Entry;
 use crate::model::{
     Band, Checklist, Condition, EndingKind, Mood, MoodDelta, Rung, Scenario, TraineeTurn,
 };
@@ -140,14 +141,24 @@ pub struct Session {
 pub const WALK_OUT_ANGER: i32 = 100;
 
 impl Session {
-    /// Starts a session: the complainant speaks first.
+    /// Starts a session of a loaded scenario: the complainant speaks first.
+    pub fn start(entry: &Entry, seed: u64) -> Session {
+        Session::new(
+            &entry.analyzer,
+            entry.scenario.clone(),
+            entry.checklist.clone(),
+            seed,
+        )
+    }
+
+    /// Starts a session with `base`, an analyser made for `checklist`.
     pub fn new(
-        korean: Arc<Korean>,
+        base: &Analyzer,
         scenario: Arc<Scenario>,
         checklist: Arc<Checklist>,
         seed: u64,
     ) -> Session {
-        let (analyzer, _) = Analyzer::for_scenario(korean, &checklist, &scenario);
+        let analyzer = base.for_scenario(&checklist, &scenario);
         let mut s = Session {
             mood: scenario.mood,
             item_counts: vec![0; checklist.items.len()],

@@ -79,7 +79,7 @@ impl Kind {
 #[derive(Debug, Clone)]
 pub enum Document {
     Checklist(Checklist),
-    Scenario(Scenario),
+    Scenario(Box<Scenario>),
     SpeechLexicon(SpeechLexicon),
     ProfanityLexicon(ProfanityLexicon),
     CueGuards(CueGuards),
@@ -219,7 +219,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> Result<(Document, String), Pr
     let text = decode(path, bytes)?;
     let doc = match kind_of(path, text)? {
         Kind::Checklist => Document::Checklist(parse(path, text)?),
-        Kind::Scenario => Document::Scenario(parse(path, text)?),
+        Kind::Scenario => Document::Scenario(Box::new(parse(path, text)?)),
         Kind::SpeechLexicon => Document::SpeechLexicon(parse(path, text)?),
         Kind::ProfanityLexicon => Document::ProfanityLexicon(parse(path, text)?),
         Kind::CueGuards => Document::CueGuards(parse(path, text)?),
@@ -395,7 +395,7 @@ mod tests {
     #[test]
     fn errors_point_at_the_value_not_the_blank_before_it() {
         let t = "Scenario(\n  id:   7,\n)";
-        assert_eq!(skip_blank(t, 2, 6), (2, 8));
+        assert_eq!(skip_blank(t, 2, 6), (2, 9));
         assert_eq!(skip_blank(t, 2, 3), (2, 3));
         assert_eq!(skip_blank(t, 9, 1), (9, 1));
     }

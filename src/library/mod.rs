@@ -35,6 +35,8 @@ pub enum Origin {
 pub struct Entry {
     pub scenario: Arc<Scenario>,
     pub checklist: Arc<Checklist>,
+    /// The analyser of the checklist (shared by its scenarios).
+    pub analyzer: Arc<Analyzer>,
     pub path: String,
     pub origin: Origin,
 }
@@ -51,6 +53,8 @@ pub struct Failure {
 pub struct Library {
     pub korean: Arc<Korean>,
     pub checklists: Vec<Arc<Checklist>>,
+    /// One analyser per checklist, in the same order.
+    analyzers: Vec<Arc<Analyzer>>,
     pub scenarios: Vec<Entry>,
     /// Files that failed to load (errors), for the library screen.
     pub failures: Vec<Failure>,
@@ -215,7 +219,7 @@ impl Library {
                             checklists.push((Arc::new(c), f.path.clone(), f.origin));
                         }
                     }
-                    Document::Scenario(s) => scenarios.push((s, text, f.path, f.origin)),
+                    Document::Scenario(s) => scenarios.push((*s, text, f.path, f.origin)),
                     Document::SpeechLexicon(l) => {
                         speech.get_or_insert(l);
                     }
@@ -234,12 +238,14 @@ impl Library {
             &guards.unwrap_or_default(),
         ));
 
+        let analyzers: Vec<Arc<Analyzer>> = checklists
+            .iter()
+            .map(|(c, _, _)| Arc::new(Analyzer::new(korean.clone(), c)))
+            .collect();
         let mut entries: Vec<Entry> = Vec::new();
         for (s, text, path, origin) in scenarios {
-            let checklist = checklists
-                .iter()
-                .find(|(c, _, _)| c.id == s.checklist)
-                .map(|(c, _, _)| c.clone());
+            let found = checklists.iter().position(|(c, _, _)| c.id == s.checklist);
+            let checklist = found.map(|i| checklists[i].0.clone());
             let mut findings = validate::scenario(&s, checklist.as_deref());
             findings.extend(validate::lint_scenario(&s, checklist.as_deref()));
             if checklist.is_none() {
@@ -289,6 +295,7 @@ impl Library {
             entries.push(Entry {
                 scenario: Arc::new(s),
                 checklist,
+                analyzer: analyzers[found.unwrap_or_default()].clone(),
                 path,
                 origin,
             });
@@ -308,6 +315,7 @@ impl Library {
         Library {
             korean,
             checklists: checklists.into_iter().map(|(c, _, _)| c).collect(),
+            analyzers,
             scenarios: entries,
             failures,
             problems,
@@ -327,9 +335,13 @@ impl Library {
         self.checklist("default").or(self.checklists.first())
     }
 
-    /// An analyser for a checklist alone.
-    pub fn analyzer(&self, checklist: &Checklist) -> Analyzer {
-        Analyzer::new(self.korean.clone(), checklist).0
+    /// The analyser of a loaded checklist.
+    pub fn analyzer(&self, checklist: &Checklist) -> Arc<Analyzer> {
+        self.checklists
+            .iter()
+            .position(|c| c.id == checklist.id)
+            .map(|i| self.analyzers[i].clone())
+            .unwrap_or_else(|| Arc::new(Analyzer::new(self.korean.clone(), checklist)))
     }
 
     /// Loads one more scenario file on top of this library (`score --scenario PATH`).
