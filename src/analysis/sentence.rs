@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::speech::SpeechClassifier;
+use super::speech::{SpeechClassifier, SpeechLevel};
 
 fn is_terminal_punct(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！' | '~' | '‥')
@@ -67,6 +67,28 @@ pub fn split(text: &str, speech: &SpeechClassifier) -> Vec<Range<usize>> {
         i += 1;
     }
     push(text, start..text.len(), &mut out);
+    join_afterthoughts(text, speech, out)
+}
+
+/// A clause that only ends in a connective ending, typed as a sentence of its own after a
+/// 존댓말 sentence, is an afterthought of it (`잘 모르겠어요. 해 본 적이 없어서.`): the two are
+/// one sentence.
+fn join_afterthoughts(
+    text: &str,
+    speech: &SpeechClassifier,
+    ranges: Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        if let Some(prev) = out.last_mut()
+            && speech.is_afterthought(&text[r.clone()])
+            && speech.classify(&text[prev.clone()]) == SpeechLevel::Formal
+        {
+            prev.end = r.end;
+            continue;
+        }
+        out.push(r);
+    }
     out
 }
 

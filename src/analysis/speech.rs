@@ -99,20 +99,22 @@ impl Endings {
         set
     }
 
+    /// The lengths (in units) of every ending of `word`.
+    pub(crate) fn all<'a>(&'a self, word: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+        let last = word.last().copied();
+        let by_last = last.and_then(|c| self.by_last.get(&c));
+        let by_final = last.and_then(jongseong).and_then(|j| self.by_final.get(&j));
+        by_last
+            .into_iter()
+            .chain(by_final)
+            .flatten()
+            .filter(move |p| matches_end(word, p))
+            .map(Vec::len)
+    }
+
     /// The length (in units) of the longest ending of `word`, 0 when none matches.
     pub(crate) fn longest(&self, word: &[char]) -> usize {
-        let Some(&last) = word.last() else { return 0 };
-        let candidates = self
-            .by_last
-            .get(&last)
-            .into_iter()
-            .chain(jongseong(last).and_then(|j| self.by_final.get(&j)));
-        candidates
-            .flatten()
-            .filter(|p| matches_end(word, p))
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0)
+        self.all(word).max().unwrap_or(0)
     }
 }
 
@@ -125,6 +127,114 @@ fn matches_end(word: &[char], pattern: &[Unit]) -> bool {
         Unit::Char(p) => c == p,
         Unit::Final(j) => jongseong(c) == Some(j),
     })
+}
+
+/// Endings of a clause that leans on another one (`…없어서`, `…맛있는데`, `…하고`). Said alone
+/// they are 반말, but typed after a 존댓말 sentence they are an afterthought of that sentence
+/// (`잘 모르겠어요. 해 본 적이 없어서.`) and take its level.
+const CONNECTIVE_ENDINGS: &[&str] = &[
+    "는데", "ㄴ데", "은데", "던데", "서", "고", "구", "면서", "며", "니까", "니깐", "지만", "려고",
+    "도록", "는지", "ㄴ지", "든지", "든가",
+];
+
+/// Particles that end an elliptical question (`고양이는?`, `돼지도?`, `그 정도로?`): 존댓말
+/// would add 요 (`고양이는요?`), so such a question is 반말.
+const QUESTION_PARTICLES: &[&str] = &["은", "는", "도", "로"];
+
+/// Interrogatives that make a whole question on their own (`어째서?`, `어떻게?`).
+const INTERROGATIVES: &[&str] = &[
+    "뭐",
+    "뭘",
+    "뭐가",
+    "누가",
+    "누구",
+    "어디",
+    "어디서",
+    "언제",
+    "어떻게",
+    "얼마나",
+    "몇",
+    "무슨",
+    "어느",
+    "어째서",
+    "왜",
+];
+
+/// Particles of a phrase put after the predicate as an afterthought (`많지 추석에는`,
+/// `구워 이 빵집에서는`): the predicate before it decides.
+const AFTERTHOUGHT_PARTICLES: &[&str] = &[
+    "은", "는", "도", "에서", "에선", "엔", "에게", "한테", "부터", "까지", "처럼", "보다",
+];
+
+/// Determiners that may stand inside such a phrase (`이 빵집에서는`).
+const DETERMINERS: &[&str] = &["이", "그", "저", "요", "이런", "그런", "저런"];
+
+/// One-syllable words that sit before a listed noun as part of it (`두가지`, `큰피해`,
+/// `재신고`). Any other single syllable before a listed noun makes a different word
+/// (`감상해` is not `상해`, `도시야` is not `시야`).
+const NOUN_PREFIXES: &[&str] = &[
+    "한", "두", "세", "네", "몇", "큰", "첫", "새", "옛", "온", "총", "각", "재", "무", "전", "본",
+    "현", "신", "구", "대", "소", "타", "당", "동", "반", "이", "그", "저", "딴", "제", "내",
+    "우리",
+];
+
+fn patterns(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// What one word says about the speech level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Formal,
+    /// 반말; `connective` when the word ends in a connective ending.
+    Informal {
+        connective: bool,
+    },
+    /// Not a predicate, or an ending that tells nothing.
+    Unknown,
+}
+
+/// A whitespace-separated word of a sentence.
+#[derive(Debug)]
+struct Token {
+    core: Vec<char>,
+    /// Punctuation after the word closes a clause (`,` `.` `?` `!` `…` `~` `;`).
+    clause_end: bool,
+    /// A comma (or an ellipsis) after the word: what follows is a vocative or an afterthought.
+    comma: bool,
+}
+
+fn tokens(sentence: &str) -> Vec<Token> {
+    sentence
+        .split_whitespace()
+        .map(|t| {
+            let core = core_of(t);
+            let tail: &str = match t.char_indices().rfind(|&(_, c)| is_hangul_letter(c)) {
+                Some((i, c)) => &t[i + c.len_utf8()..],
+                None => "",
+            };
+            Token {
+                core,
+                clause_end: tail
+                    .chars()
+                    .any(|c| matches!(c, ',' | '.' | '?' | '!' | '…' | '~' | ';' | '‥')),
+                comma: tail.chars().any(|c| matches!(c, ',' | '…' | '‥')),
+            }
+        })
+        .filter(|t| !t.core.is_empty())
+        .collect()
+}
+
+fn is_hangul_letter(c: char) -> bool {
+    is_syllable(c) || is_compat_jamo(c)
+}
+
+/// True when the sentence ends as a question (a `?` after its last Hangul letter).
+fn is_question(sentence: &str) -> bool {
+    match sentence.char_indices().rfind(|&(_, c)| is_hangul_letter(c)) {
+        Some((i, c)) => sentence[i + c.len_utf8()..].contains(['?', '？']),
+        None => false,
+    }
 }
 
 /// Decides speech levels with a [`SpeechLexicon`].
@@ -140,6 +250,12 @@ pub struct SpeechClassifier {
     not_predicates: Endings,
     /// (from, to), longest first.
     respellings: Vec<(Vec<char>, Vec<char>)>,
+    connective: Endings,
+    question_particles: Endings,
+    interrogatives: HashSet<Vec<char>>,
+    afterthought_particles: Endings,
+    determiners: HashSet<Vec<char>>,
+    noun_prefixes: HashSet<Vec<char>>,
 }
 
 fn char_set(words: &[String]) -> HashSet<Vec<char>> {
@@ -164,6 +280,12 @@ impl SpeechClassifier {
             markers: char_set(&lexicon.informal_markers),
             not_predicates: Endings::new(&lexicon.not_predicates),
             respellings,
+            connective: Endings::new(&patterns(CONNECTIVE_ENDINGS)),
+            question_particles: Endings::new(&patterns(QUESTION_PARTICLES)),
+            interrogatives: char_set(&patterns(INTERROGATIVES)),
+            afterthought_particles: Endings::new(&patterns(AFTERTHOUGHT_PARTICLES)),
+            determiners: char_set(&patterns(DETERMINERS)),
+            noun_prefixes: char_set(&patterns(NOUN_PREFIXES)),
         }
     }
 
@@ -175,36 +297,134 @@ impl SpeechClassifier {
 
     /// The speech level of one sentence (normalised text).
     pub fn classify(&self, sentence: &str) -> SpeechLevel {
-        let words: Vec<Vec<char>> = sentence
-            .split_whitespace()
-            .map(core_of)
-            .filter(|w| !w.is_empty())
-            .collect();
-        let Some(last) = words
-            .iter()
-            .rposition(|w| !self.fillers.contains(w) && !is_laughter(w))
-        else {
-            return SpeechLevel::Neutral;
+        self.judge(sentence).0
+    }
+
+    /// True when `sentence` is a clause that ends in a connective ending (`…없어서.`,
+    /// `…맛있는데.`) and says nothing else about its level: after a 존댓말 sentence it is an
+    /// afterthought of it, and the splitter keeps the two together.
+    pub fn is_afterthought(&self, sentence: &str) -> bool {
+        self.judge(sentence) == (SpeechLevel::Informal, true)
+    }
+
+    /// The level of a sentence, and whether it rests on a connective ending alone.
+    fn judge(&self, sentence: &str) -> (SpeechLevel, bool) {
+        let words = tokens(sentence);
+        let skipped = |w: &Token| self.fillers.contains(&w.core) || is_laughter(&w.core);
+        let Some(last) = words.iter().rposition(|w| !skipped(w)) else {
+            return (SpeechLevel::Neutral, false);
         };
-        let word = self.respell(&words[last]);
+        match self.verdict(&words[last].core) {
+            Verdict::Formal => return (SpeechLevel::Formal, false),
+            Verdict::Informal { connective: false } => return (SpeechLevel::Informal, false),
+            Verdict::Informal { connective: true } => {
+                // `부럽네요, 저는 월세인데.`: the clause before decides.
+                let before = words[..last].iter().rposition(|w| w.clause_end);
+                return match before.map(|i| self.verdict(&words[i].core)) {
+                    Some(Verdict::Formal) => (SpeechLevel::Formal, false),
+                    _ => (SpeechLevel::Informal, true),
+                };
+            }
+            Verdict::Unknown => {}
+        }
+        let word = &words[last].core;
+        if is_question(sentence)
+            && (self.interrogatives.contains(word)
+                || (word.len() >= 2
+                    && self.question_particles.longest(word) > 0
+                    && !self.is_noun(word)))
+        {
+            return (SpeechLevel::Informal, false);
+        }
+        if let Some(level) = self.before_afterthought(&words, last) {
+            return (level, false);
+        }
+        if words[..=last]
+            .iter()
+            .any(|w| self.markers.contains(&w.core))
+        {
+            return (SpeechLevel::Informal, false);
+        }
+        (SpeechLevel::Neutral, false)
+    }
+
+    /// The level of a predicate followed by an afterthought: a vocative or phrase after a comma
+    /// (`좋은 아침이야, 데이브`), or a phrase with a topic particle (`많지 추석에는`). At most two
+    /// words are looked past.
+    fn before_afterthought(&self, words: &[Token], last: usize) -> Option<SpeechLevel> {
+        let mut i = last;
+        for _ in 0..3 {
+            if i == 0 {
+                return None;
+            }
+            let word = &words[i].core;
+            let after_comma = words[i - 1].comma;
+            let phrase = self.determiners.contains(word)
+                || (word.len() >= 2
+                    && self.afterthought_particles.longest(word) > 0
+                    && self.formal.longest(word) == 0);
+            if !after_comma && !phrase {
+                return None;
+            }
+            i -= 1;
+            let prev = &words[i].core;
+            if self.fillers.contains(prev) || is_laughter(prev) {
+                return None;
+            }
+            match self.verdict(prev) {
+                Verdict::Formal => return Some(SpeechLevel::Formal),
+                Verdict::Informal { .. } => return Some(SpeechLevel::Informal),
+                Verdict::Unknown if after_comma => return None,
+                Verdict::Unknown => {}
+            }
+        }
+        None
+    }
+
+    /// What a single word says.
+    fn verdict(&self, word: &[char]) -> Verdict {
+        if word.is_empty() {
+            return Verdict::Unknown;
+        }
+        if self.formal_words.contains(word) {
+            return Verdict::Formal;
+        }
+        if self.informal_words.contains(word) {
+            return Verdict::Informal { connective: false };
+        }
+        // A listed noun is checked before respelling: 식당 is not 식다, 해당 is not 해다.
+        if self.is_noun(word) {
+            return Verdict::Unknown;
+        }
+        let word = self.respell(word);
         if self.formal_words.contains(&word) {
-            return SpeechLevel::Formal;
+            return Verdict::Formal;
         }
         if self.informal_words.contains(&word) {
-            return SpeechLevel::Informal;
+            return Verdict::Informal { connective: false };
         }
         let formal = self.formal.longest(&word);
         let informal = self.informal.longest(&word);
         if formal > 0 && formal >= informal {
-            return SpeechLevel::Formal;
+            return Verdict::Formal;
         }
-        if informal > 0 && self.not_predicates.longest(&word) == 0 {
-            return SpeechLevel::Informal;
+        if informal > 0 && !self.is_noun(&word) {
+            return Verdict::Informal {
+                connective: self.connective.longest(&word) > 0,
+            };
         }
-        if words[..=last].iter().any(|w| self.markers.contains(w)) {
-            return SpeechLevel::Informal;
-        }
-        SpeechLevel::Neutral
+        Verdict::Unknown
+    }
+
+    /// True when `word` is a listed noun, alone or at the end of a compound (`교통사고`,
+    /// `두가지`). A single other syllable before it makes a different word (`감상해`, `도시야`),
+    /// and a one-syllable noun (`지`, `해`) is only ever the whole word.
+    fn is_noun(&self, word: &[char]) -> bool {
+        self.not_predicates.all(word).any(|n| {
+            let prefix = &word[..word.len() - n];
+            prefix.is_empty()
+                || (n > 1 && (prefix.len() > 1 || self.noun_prefixes.contains(prefix)))
+        })
     }
 
     fn respell(&self, word: &[char]) -> Vec<char> {
