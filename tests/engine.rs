@@ -278,7 +278,7 @@ fn furious_session() -> Session {
     let mut scenario = (*e.scenario).clone();
     scenario.mood.anger = 95;
     scenario.mood.trust = 5;
-    scenario.stages[0].abusive = vec![Band::Furious, Band::Upset];
+    scenario.stages[0].abusive = vec![Band::Furious];
     Session::new(&e.analyzer, Arc::new(scenario), e.checklist.clone(), 5)
 }
 
@@ -338,4 +338,48 @@ fn hints_follow_the_conversation() {
 
     let s = furious_session();
     assert_eq!(s.hint().unwrap().title, "정중한 중단 요청");
+}
+
+#[test]
+fn the_ladder_applies_only_while_the_abuse_goes_on() {
+    let mut s = furious_session();
+    s.respond(t("선생님, 그렇게 말씀하시면 정상적인 응대가 어렵습니다."));
+    // Listening calms the complainant below the abusive bands.
+    for line in [
+        "많이 놀라셨겠습니다. 정말 속상하시겠습니다.",
+        "오래 기다리시게 해서 죄송합니다.",
+        "버스에서 잃어버리셨다는 말씀이시죠?",
+        "꼼꼼히 살펴보겠습니다. 분실 신고 절차를 안내해 드리겠습니다.",
+    ] {
+        s.respond(t(line));
+    }
+    assert!(!s.abuse_ongoing(), "mood {:?}", s.mood());
+    s.respond(t("계속하시면 공무집행방해로 처벌받으실 수 있습니다."));
+    let card = score(&s);
+    assert_eq!(card.ladder.len(), 1, "{:?}", card.ladder);
+    assert!(
+        card.ladder[0].problem.contains("없었는데"),
+        "{}",
+        card.ladder[0].problem
+    );
+}
+
+#[test]
+fn ending_at_the_top_of_the_ladder_closes_the_session() {
+    let mut s = furious_session();
+    for line in [
+        "선생님, 욕설은 삼가 주십시오. 정상적인 응대가 어렵습니다.",
+        "[notify_recording] 계속 욕설을 하시면 지금부터 녹음하겠습니다.",
+        "계속하시면 모욕죄로 처벌받으실 수 있습니다.",
+        "계속된 욕설로 오늘 상담은 여기서 마치겠습니다.",
+    ] {
+        s.respond(t(line));
+    }
+    let ended = s.ended().expect("ended");
+    assert_eq!(ended.kind, EndingKind::EndedByTrainee);
+    assert_eq!(
+        s.climbed(),
+        &[Rung::Request, Rung::Record, Rung::Warn, Rung::End]
+    );
+    assert!(score(&s).ladder.is_empty());
 }

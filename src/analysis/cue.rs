@@ -7,11 +7,13 @@
 //! - `^네` only at the start of a sentence; `말씀하십시오$` only at its end.
 //! - `<의자` only at the start of a word (not inside `피의자`).
 //! - `기다리~죄송` the two parts in order with up to 10 letters between them.
+//! - `놀라시+` the last letter may also carry a final consonant (`놀라신`, `놀라실`, `놀라십니다`):
+//!   the honorific or future form of a stem.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::speech::Endings;
-use super::text::{Squashed, normalize};
+use super::text::{Squashed, is_syllable, jongseong, normalize, open_syllable};
 use crate::model::lexicon::CueGuards;
 
 /// Letters allowed between the parts of a `~` pattern.
@@ -24,8 +26,12 @@ pub enum CueError {
     Empty,
     #[error("단서 \"{0}\"의 `~` 앞이나 뒤에 글자가 없습니다")]
     EmptyPart(String),
-    #[error("단서 \"{0}\"에서 `^`와 `<`는 맨 앞에, `$`는 맨 끝에만 쓸 수 있습니다")]
+    #[error("단서 \"{0}\"에서 `^`와 `<`는 맨 앞에, `+`와 `$`는 맨 끝에만 쓸 수 있습니다")]
     MisplacedAnchor(String),
+    #[error(
+        "단서 \"{0}\"의 `+`는 두 글자 이상이고 받침 없는 한글 글자로 끝나는 단서 뒤에만 씁니다 (예: 놀라시+)"
+    )]
+    BadFlex(String),
 }
 
 /// A parsed cue pattern.
@@ -38,6 +44,8 @@ pub struct Cue {
     at_start: bool,
     at_end: bool,
     word_start: bool,
+    /// With `+`: the cue's last syllable (removed from the last part), which may take a final.
+    flex: Option<char>,
 }
 
 impl Cue {
@@ -51,11 +59,15 @@ impl Cue {
             Some(r) => (true, r),
             None => (false, rest),
         };
+        let (flexible, rest) = match rest.trim_end().strip_suffix('+') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
         let (word_start, body) = match rest.trim_start().strip_prefix('<') {
             Some(r) => (true, r),
             None => (false, rest),
         };
-        if body.contains('^') || body.contains('$') || body.contains('<') {
+        if body.contains(['^', '$', '<', '+']) {
             return Err(CueError::MisplacedAnchor(pattern.to_owned()));
         }
         let raw_parts: Vec<&str> = body.split('~').collect();
@@ -70,12 +82,27 @@ impl Cue {
             }
             parts.push(squashed);
         }
+        let mut flex = None;
+        if flexible {
+            let last = parts.last_mut().and_then(|p| p.pop());
+            match last {
+                Some(c)
+                    if is_syllable(c)
+                        && jongseong(c).is_none()
+                        && parts.last().is_some_and(|p| !p.is_empty()) =>
+                {
+                    flex = Some(c);
+                }
+                _ => return Err(CueError::BadFlex(pattern.to_owned())),
+            }
+        }
         Ok(Cue {
             source: pattern.to_owned(),
             parts,
             at_start,
             at_end,
             word_start,
+            flex,
         })
     }
 
@@ -96,6 +123,13 @@ impl Cue {
                 .map_or(text.len(), |(i, _)| end + i);
             let found = text[end..window_end].find(part.as_str())?;
             end += found + part.len();
+        }
+        if let Some(flex) = self.flex {
+            let next = text[end..].chars().next()?;
+            if open_syllable(next) != flex {
+                return None;
+            }
+            end += next.len_utf8();
         }
         if self.at_end && end != text.len() {
             return None;
@@ -303,6 +337,28 @@ mod tests {
         assert!(c.extend(&near, 0).is_some());
         let far = Squashed::new("기다리는 동안 여러 가지 서류를 모두 확인하였으며 죄송");
         assert!(c.extend(&far, 0).is_none());
+    }
+
+    #[test]
+    fn flexible_last_syllable() {
+        let c = Cue::parse("놀라시+").unwrap();
+        for text in [
+            "많이 놀라신 것 같습니다",
+            "놀라실 만합니다",
+            "놀라십니다",
+            "놀라시죠",
+        ] {
+            let sq = Squashed::new(text);
+            let start = sq.text.find("놀라").unwrap();
+            assert!(c.extend(&sq, start).is_some(), "{text}");
+        }
+        assert!(c.extend(&Squashed::new("놀라운 일"), 0).is_none());
+        assert!(matches!(Cue::parse("신+"), Err(CueError::BadFlex(_))));
+        assert!(matches!(Cue::parse("놀랐+"), Err(CueError::BadFlex(_))));
+        assert!(matches!(
+            Cue::parse("놀+라"),
+            Err(CueError::MisplacedAnchor(_))
+        ));
     }
 
     #[test]

@@ -344,12 +344,17 @@ impl Session {
         let ending = self.find_ending(number, &analysis, &rungs);
         let reply = match ending {
             Some(index) => {
+                let kind = self.scenario.endings[index].kind;
                 self.ended = Some(Ended {
-                    kind: self.scenario.endings[index].kind,
+                    kind,
                     index,
                     after_turn: number,
                 });
-                self.line(Source::Ending { index })
+                // Ending the conversation at the top of the ladder may have its own answer.
+                let answered = (kind == EndingKind::EndedByTrainee && rungs.contains(&Rung::End))
+                    .then(|| self.fire_trigger(&[Rung::End.id().to_owned()]))
+                    .flatten();
+                answered.unwrap_or_else(|| self.line(Source::Ending { index }))
             }
             None => self.choose_reply(&analysis, &rungs, disclosed, refused, advanced_to),
         };
@@ -397,6 +402,17 @@ impl Session {
         self.scenario.effects.get(id).copied().unwrap_or(base)
     }
 
+    /// The complainant was abusive in one of their last two lines: the ladder applies now.
+    pub fn abuse_ongoing(&self) -> bool {
+        let mut replies = self
+            .turns
+            .iter()
+            .rev()
+            .map(|t| &t.reply)
+            .chain(std::iter::once(&self.opening));
+        replies.by_ref().take(2).any(|r| r.abusive)
+    }
+
     /// Climbs the ladder with the rungs shown in a turn: which count, and which are faults.
     fn climb(&mut self, number: u32, analysis: &Analysis) -> (Vec<Rung>, Vec<LadderFault>) {
         let mut shown: Vec<Rung> = analysis.rungs().collect();
@@ -409,10 +425,12 @@ impl Session {
                 .map(|h| h.quote.clone())
                 .unwrap_or_default()
         };
+        let provoked = self.abuse_ongoing();
         for rung in shown {
-            if !self.abused {
+            if !provoked {
                 // Recording and a polite close need no provocation; a request to stop swearing
-                // or a legal warning to someone who has not sworn is itself an insult.
+                // or a legal warning to someone who is not (or no longer) abusive is itself an
+                // insult.
                 if matches!(rung, Rung::Request | Rung::Warn) {
                     faults.push(LadderFault {
                         turn: number,
@@ -516,8 +534,8 @@ impl Session {
         if let Some(i) = first(EndingKind::Resolved, &|_| true) {
             return Some(i);
         }
-        if rungs.contains(&Rung::End) || (!self.abused && analysis.rungs().any(|r| r == Rung::End))
-        {
+        // Announcing the end closes the conversation, whether or not the ladder was climbed.
+        if analysis.rungs().any(|r| r == Rung::End) {
             let ended = first(EndingKind::EndedByTrainee, &|_| true);
             if ended.is_some() {
                 return ended;
