@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::speech::{SpeechClassifier, SpeechLevel};
+use super::text::is_hangul;
 
 fn is_terminal_punct(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！' | '~' | '‥')
@@ -40,7 +41,12 @@ pub fn split(text: &str, speech: &SpeechClassifier) -> Vec<Range<usize>> {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            if j == chars.len() || chars[j].1.is_whitespace() {
+            // Punctuation typed without a space between two Hangul words also ends a sentence
+            // (`알겠어..근데`, `네.감사합니다`); between other chars it may be an abbreviation.
+            let between_hangul = i > 0
+                && is_hangul(chars[i - 1].1)
+                && chars.get(j).is_some_and(|&(_, n)| is_hangul(n));
+            if j == chars.len() || chars[j].1.is_whitespace() || between_hangul {
                 push(text, start..end, &mut out);
                 start = end;
             }

@@ -132,54 +132,38 @@ fn matches_end(word: &[char], pattern: &[Unit]) -> bool {
 /// Endings of a clause that leans on another one (`…없어서`, `…맛있는데`, `…하고`). Said alone
 /// they are 반말, but typed after a 존댓말 sentence they are an afterthought of that sentence
 /// (`잘 모르겠어요. 해 본 적이 없어서.`) and take its level.
-const CONNECTIVE_ENDINGS: &[&str] = &[
-    "는데", "ㄴ데", "은데", "던데", "서", "고", "구", "면서", "며", "니까", "니깐", "지만", "려고",
-    "도록", "는지", "ㄴ지", "든지", "든가",
-];
+const CONNECTIVE_ENDINGS: &str = "\
+    는데 ㄴ데 은데 던데 서 고 구 면서 며 니까 니깐 지만 려고 도록 는지 ㄴ지 든지 든가";
 
-/// Particles that end an elliptical question (`고양이는?`, `돼지도?`, `그 정도로?`): 존댓말
+/// Particles that end an elliptical question (`고양이는?`, `6마리나?`, `그 정도로?`): 존댓말
 /// would add 요 (`고양이는요?`), so such a question is 반말.
-const QUESTION_PARTICLES: &[&str] = &["은", "는", "도", "로"];
+const QUESTION_PARTICLES: &str = "\
+    은 는 도 로 나 까지 부터 랑 한테 에게 에서";
 
-/// Interrogatives that make a whole question on their own (`어째서?`, `어떻게?`).
-const INTERROGATIVES: &[&str] = &[
-    "뭐",
-    "뭘",
-    "뭐가",
-    "누가",
-    "누구",
-    "어디",
-    "어디서",
-    "언제",
-    "어떻게",
-    "얼마나",
-    "몇",
-    "무슨",
-    "어느",
-    "어째서",
-    "왜",
-];
+/// Words that make a whole question on their own (`어째서?`, `어떻게?`, `진짜?`); 존댓말 adds 요.
+const INTERROGATIVES: &str = "\
+    뭐 뭘 뭐가 누가 누구 어디 어디서 언제 어떻게 얼마나 몇 무슨 어느 어째서 왜 \
+    진짜 정말 레알 참말 그래";
 
 /// Particles of a phrase put after the predicate as an afterthought (`많지 추석에는`,
 /// `구워 이 빵집에서는`): the predicate before it decides.
-const AFTERTHOUGHT_PARTICLES: &[&str] = &[
-    "은", "는", "도", "에서", "에선", "엔", "에게", "한테", "부터", "까지", "처럼", "보다",
-];
+const AFTERTHOUGHT_PARTICLES: &str = "\
+    은 는 도 에서 에선 엔 에게 한테 부터 까지 처럼 보다";
 
 /// Determiners that may stand inside such a phrase (`이 빵집에서는`).
-const DETERMINERS: &[&str] = &["이", "그", "저", "요", "이런", "그런", "저런"];
+const DETERMINERS: &str = "\
+    이 그 저 요 이런 그런 저런";
 
 /// One-syllable words that sit before a listed noun as part of it (`두가지`, `큰피해`,
 /// `재신고`). Any other single syllable before a listed noun makes a different word
 /// (`감상해` is not `상해`, `도시야` is not `시야`).
-const NOUN_PREFIXES: &[&str] = &[
-    "한", "두", "세", "네", "몇", "큰", "첫", "새", "옛", "온", "총", "각", "재", "무", "전", "본",
-    "현", "신", "구", "대", "소", "타", "당", "동", "반", "이", "그", "저", "딴", "제", "내",
-    "우리",
-];
+const NOUN_PREFIXES: &str = "\
+    한 두 세 네 몇 큰 첫 새 옛 온 총 각 재 무 전 본 현 신 구 대 소 타 당 동 반 이 그 저 딴 제 \
+    내 우리";
 
-fn patterns(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| (*s).to_owned()).collect()
+/// The words of a space-separated list.
+fn patterns(list: &str) -> Vec<String> {
+    list.split_whitespace().map(str::to_owned).collect()
 }
 
 /// What one word says about the speech level.
@@ -204,25 +188,31 @@ struct Token {
     comma: bool,
 }
 
-fn tokens(sentence: &str) -> Vec<Token> {
-    sentence
-        .split_whitespace()
-        .map(|t| {
-            let core = core_of(t);
-            let tail: &str = match t.char_indices().rfind(|&(_, c)| is_hangul_letter(c)) {
-                Some((i, c)) => &t[i + c.len_utf8()..],
-                None => "",
-            };
-            Token {
-                core,
-                clause_end: tail
-                    .chars()
-                    .any(|c| matches!(c, ',' | '.' | '?' | '!' | '…' | '~' | ';' | '‥')),
-                comma: tail.chars().any(|c| matches!(c, ',' | '…' | '‥')),
+/// Marks the chars of `text` inside balanced brackets (`(웃음)`, `[bow]`): asides, not speech.
+fn asides(chars: &[char]) -> Vec<bool> {
+    let mut inside = vec![false; chars.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' | '[' | '{' | '（' | '［' => open.push(i),
+            ')' | ']' | '}' | '）' | '］' => {
+                if let Some(start) = open.pop()
+                    && open.is_empty()
+                {
+                    inside[start..=i].iter_mut().for_each(|b| *b = true);
+                }
             }
-        })
-        .filter(|t| !t.core.is_empty())
-        .collect()
+            _ => {}
+        }
+    }
+    inside
+}
+
+fn is_clause_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | '?' | '!' | '…' | '~' | ';' | '‥' | '。' | '、'
+    )
 }
 
 fn is_hangul_letter(c: char) -> bool {
@@ -309,8 +299,23 @@ impl SpeechClassifier {
 
     /// The level of a sentence, and whether it rests on a connective ending alone.
     fn judge(&self, sentence: &str) -> (SpeechLevel, bool) {
-        let words = tokens(sentence);
-        let skipped = |w: &Token| self.fillers.contains(&w.core) || is_laughter(&w.core);
+        let words = self.tokens(sentence);
+        let question = is_question(sentence);
+        // `진짜?`, `정말?`: a bare question word, even one that is otherwise a filler.
+        if question
+            && words
+                .last()
+                .is_some_and(|w| self.interrogatives.contains(&w.core))
+        {
+            return (SpeechLevel::Informal, false);
+        }
+        // Fillers, laughter and jamo emoticons (`ㅇㅅㅇ`) are looked past.
+        let skipped = |w: &Token| {
+            self.fillers.contains(&w.core)
+                || is_laughter(&w.core)
+                || (w.core.iter().all(|&c| is_compat_jamo(c))
+                    && !self.informal_words.contains(&w.core))
+        };
         let Some(last) = words.iter().rposition(|w| !skipped(w)) else {
             return (SpeechLevel::Neutral, false);
         };
@@ -328,7 +333,7 @@ impl SpeechClassifier {
             Verdict::Unknown => {}
         }
         let word = &words[last].core;
-        if is_question(sentence)
+        if question
             && (self.interrogatives.contains(word)
                 || (word.len() >= 2
                     && self.question_particles.longest(word) > 0
@@ -379,6 +384,68 @@ impl SpeechClassifier {
             }
         }
         None
+    }
+
+    /// The words of a sentence. Words are split at spaces, at punctuation typed without a space
+    /// (`그..그게`), and where bare jamo follow syllables (`좋아ㅋㅋ`, `인정ㅇㅇ`): such a jamo
+    /// tail is kept only when it is a word of its own (`ㅇㅇ`), laughter and typos are dropped.
+    /// Digits, Latin letters and symbols inside a word are ignored; bracketed asides are skipped.
+    fn tokens(&self, sentence: &str) -> Vec<Token> {
+        let chars: Vec<char> = sentence.chars().collect();
+        let aside = asides(&chars);
+        let mut out: Vec<Token> = Vec::new();
+        let mut cur: Vec<char> = Vec::new();
+        // The current run is jamo typed right after syllables, in the same word.
+        let mut jamo_tail = false;
+        let mut syllables_in_word = false;
+        let flush = |cur: &mut Vec<char>, jamo_tail: bool, out: &mut Vec<Token>| {
+            if cur.is_empty() {
+                return;
+            }
+            let word = std::mem::take(cur);
+            if jamo_tail && !self.informal_words.contains(&word) {
+                return;
+            }
+            out.push(Token {
+                core: word,
+                clause_end: false,
+                comma: false,
+            });
+        };
+        for (i, &c) in chars.iter().enumerate() {
+            if aside[i] {
+                flush(&mut cur, jamo_tail, &mut out);
+                continue;
+            }
+            if is_syllable(c) {
+                if cur.last().is_some_and(|&p| is_compat_jamo(p)) {
+                    flush(&mut cur, jamo_tail, &mut out);
+                }
+                jamo_tail = false;
+                syllables_in_word = true;
+                cur.push(c);
+            } else if is_compat_jamo(c) {
+                if cur.last().is_some_and(|&p| is_syllable(p)) {
+                    flush(&mut cur, jamo_tail, &mut out);
+                }
+                if cur.is_empty() {
+                    jamo_tail = syllables_in_word;
+                }
+                cur.push(c);
+            } else if c.is_whitespace() {
+                flush(&mut cur, jamo_tail, &mut out);
+                syllables_in_word = false;
+                jamo_tail = false;
+            } else if is_clause_punct(c) {
+                flush(&mut cur, jamo_tail, &mut out);
+                if let Some(last) = out.last_mut() {
+                    last.clause_end = true;
+                    last.comma |= matches!(c, ',' | '…' | '‥' | '、');
+                }
+            }
+        }
+        flush(&mut cur, jamo_tail, &mut out);
+        out
     }
 
     /// What a single word says.
