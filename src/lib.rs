@@ -5,6 +5,7 @@
 //! deterministic; `cli` and `app` are views over it.
 
 pub mod analysis;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod engine;

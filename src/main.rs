@@ -9,6 +9,19 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
-        None => minwon::app::run(&args),
+        None => open_app(&args),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_app(args: &Cli) -> ExitCode {
+    minwon::app::run(args)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_args: &Cli) -> ExitCode {
+    eprintln!(
+        "minwon: 이 빌드에는 화면(앱)이 없습니다 (gui 기능 없이 빌드됨). 명령: check, analyze, score, eval"
+    );
+    ExitCode::FAILURE
 }

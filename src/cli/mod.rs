@@ -22,7 +22,7 @@ pub struct Cli {
 
     /// 그리기 방식 (renderer): wgpu or glow. Without it the app tries one and falls back to the other.
     #[arg(long, value_enum, global = false)]
-    pub renderer: Option<RendererChoice>,
+    pub renderer: Option<RendererArg>,
 
     /// Renders the main screens with a scripted demo session into DIR as PNG files and exits.
     #[arg(long, value_name = "DIR")]
@@ -34,7 +34,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RendererChoice {
+pub enum RendererArg {
     Wgpu,
     Glow,
 }

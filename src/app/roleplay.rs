@@ -1,0 +1,533 @@
+//! The role-play: the conversation, the complainant's persona and mood, action buttons and a
+//! multi-line input where Enter sends and Shift+Enter makes a new line. A syllable still being
+//! composed by the Korean IME when Enter is pressed is committed into the message exactly once.
+
+use egui::{
+    Align, Color32, CornerRadius, Event, Frame, ImeEvent, Key, KeyboardShortcut, Layout, Margin,
+    Modifiers, RichText, Ui,
+};
+
+use super::Action;
+use super::settings::Mode;
+use super::style::{bold, colors};
+use super::widgets::{card, chip_ui, clock, meter_ui, primary_button, section_ui};
+use crate::analysis::Target;
+use crate::engine::{Reply, Session, TurnRecord};
+use crate::model::{self, Band, TraineeTurn};
+
+/// Seconds without an answer after which practice mode offers a hint.
+pub const STUCK_AFTER: f64 = 30.0;
+
+/// The id of the answer box (tests focus it).
+pub fn input_id() -> egui::Id {
+    egui::Id::unique("minwon-answer")
+}
+
+pub struct Roleplay {
+    session: Session,
+    mode: Mode,
+    input: String,
+    /// Buttons pressed for the next turn.
+    pending: Vec<model::Action>,
+    /// The IME is composing a syllable.
+    composing: bool,
+    /// Enter was pressed while composing: send once the syllable is committed.
+    send_after_commit: bool,
+    /// egui time when the complainant last spoke.
+    waiting_since: Option<f64>,
+    started_at: Option<f64>,
+    /// Total seconds when the session ended.
+    finished_after: Option<f64>,
+    show_hint: bool,
+    /// Messages shown last frame, to scroll to a new one.
+    shown_messages: Option<usize>,
+    follow_frames: u8,
+}
+
+impl Roleplay {
+    pub fn new(session: Session, mode: Mode) -> Roleplay {
+        Roleplay {
+            session,
+            mode,
+            input: String::new(),
+            pending: Vec::new(),
+            composing: false,
+            send_after_commit: false,
+            waiting_since: None,
+            started_at: None,
+            finished_after: None,
+            show_hint: false,
+            shown_messages: None,
+            follow_frames: 0,
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The text in the answer box.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// Ends the session if it is still going (the "상담 종료" button).
+    pub fn finish(&mut self) {
+        if !self.session.is_over() {
+            self.session.end_by_trainee();
+        }
+    }
+
+    /// Plays a turn (used by the send button, Enter, and the screenshot script).
+    pub fn say(&mut self, turn: TraineeTurn) {
+        if turn.is_empty() || self.session.is_over() {
+            return;
+        }
+        self.session.respond(turn);
+        self.show_hint = false;
+        self.waiting_since = None;
+    }
+
+    fn send(&mut self, ctx: &egui::Context) {
+        let text = self.input.trim().to_owned();
+        let turn = TraineeTurn::with_actions(std::mem::take(&mut self.pending), text);
+        if turn.is_empty() {
+            return;
+        }
+        self.input.clear();
+        // A fresh editor state: no cursor or composition left pointing into the old text.
+        egui::text_edit::TextEditState::default().store(ctx, input_id());
+        self.say(turn);
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui) -> Option<Action> {
+        let now = ui.input(|i| i.time);
+        self.started_at.get_or_insert(now);
+        if self.waiting_since.is_none() {
+            self.waiting_since = Some(now);
+        }
+        if self.session.is_over() && self.finished_after.is_none() {
+            self.finished_after = Some(now - self.started_at.unwrap_or(now));
+        }
+        let mut action = None;
+        self.top_ui(ui, now, &mut action);
+        self.side_ui(ui, now);
+        self.input_ui(ui, &mut action);
+        egui::CentralPanel::default().show(ui, |ui| self.chat_ui(ui));
+        if !self.session.is_over() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        action
+    }
+
+    fn top_ui(&mut self, ui: &mut Ui, now: f64, action: &mut Option<Action>) {
+        let scenario = self.session.scenario().clone();
+        egui::Panel::top("roleplay-top").show(ui, |ui| {
+            ui.add_space(2.0);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&scenario.title).family(bold()));
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if self.session.is_over() {
+                        if super::widgets::primary_button(ui, "점수표 보기").clicked() {
+                            *action = Some(Action::Finish);
+                        }
+                    } else if ui.button("상담 종료").clicked() {
+                        self.finish();
+                        *action = Some(Action::Finish);
+                    }
+                    let total = self
+                        .finished_after
+                        .unwrap_or_else(|| now - self.started_at.unwrap_or(now));
+                    ui.label(
+                        RichText::new(format!("전체 {}", clock(total))).color(colors(ui).muted),
+                    );
+                    if !self.session.is_over() {
+                        let waiting = now - self.waiting_since.unwrap_or(now);
+                        ui.label(format!("응답 시간 {}", clock(waiting)));
+                    }
+                    ui.label(format!(
+                        "응답 {}/{}",
+                        self.session.turns().len(),
+                        scenario.max_turns
+                    ));
+                });
+            });
+            // Stage progress.
+            ui.horizontal_wrapped(|ui| {
+                let p = colors(ui);
+                for (i, st) in scenario.stages.iter().enumerate() {
+                    if i > 0 {
+                        ui.label(RichText::new("→").color(p.muted));
+                    }
+                    let text = format!("{} {}", circled(i + 1), st.title);
+                    let rich = match i.cmp(&self.session.stage()) {
+                        std::cmp::Ordering::Less => RichText::new(text).color(p.good),
+                        std::cmp::Ordering::Equal => {
+                            RichText::new(text).family(bold()).color(p.accent)
+                        }
+                        std::cmp::Ordering::Greater => RichText::new(text).color(p.muted),
+                    };
+                    ui.label(rich);
+                }
+            });
+            ui.add_space(2.0);
+        });
+    }
+
+    fn side_ui(&mut self, ui: &mut Ui, now: f64) {
+        let width = (ui.available_width() * 0.26).clamp(220.0, 300.0);
+        egui::Panel::left("roleplay-side")
+            .resizable(false)
+            .exact_size(width)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().id_salt("side-scroll").auto_shrink([false, false]).show(ui, |ui| {
+                    let scenario = self.session.scenario().clone();
+                    let p = &scenario.persona;
+                    ui.add_space(6.0);
+                    card(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        let age = p.age.map(|a| format!(", {a}세")).unwrap_or_default();
+                        ui.label(RichText::new(format!("{}{age}", p.name)).family(bold()));
+                        ui.label(RichText::new(&p.role).color(colors(ui).accent));
+                        ui.label(RichText::new(&p.description).small());
+                    });
+                    if self.mode == Mode::Practice {
+                        ui.add_space(6.0);
+                        section_ui(ui, "민원인의 기분");
+                        let mood = self.session.mood();
+                        let c = colors(ui);
+                        meter_ui(ui, "분노", mood.anger, c.anger);
+                        meter_ui(ui, "신뢰", mood.trust, c.trust);
+                        ui.label(
+                            RichText::new(format!("지금: {}", band_words(self.session.band())))
+                                .small()
+                                .color(c.muted),
+                        );
+                        let stage = &scenario.stages[self.session.stage()];
+                        if !stage.goal.is_empty() {
+                            ui.add_space(6.0);
+                            section_ui(ui, "이 단계의 목표");
+                            ui.label(RichText::new(&stage.goal).small());
+                        }
+                        if self.session.abuse_ongoing() {
+                            ui.add_space(6.0);
+                            ui.label(
+                                RichText::new("※ 욕설·폭언 중: 중단 요청 → 녹음 고지 → 법적 경고 → 종료 순서를 지키십시오.")
+                                    .small()
+                                    .color(c.warn),
+                            );
+                        }
+                        ui.add_space(8.0);
+                        let stuck = !self.session.is_over()
+                            && now - self.waiting_since.unwrap_or(now) > STUCK_AFTER;
+                        if !self.session.is_over() && ui.button("힌트 보기").clicked() {
+                            self.show_hint = !self.show_hint;
+                        }
+                        if (self.show_hint || stuck)
+                            && let Some(h) = self.session.hint()
+                        {
+                            card(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                ui.label(RichText::new(format!("힌트: {}", h.title)).family(bold()).color(c.accent));
+                                ui.label(RichText::new(&h.why).small());
+                                if !h.phrase.is_empty() {
+                                    ui.label(RichText::new(format!("예: \"{}\"", h.phrase)).italics());
+                                }
+                            });
+                        }
+                    }
+                });
+            });
+    }
+
+    fn input_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
+        egui::Panel::bottom("roleplay-input").show(ui, |ui| {
+            ui.add_space(6.0);
+            if self.session.is_over() {
+                let p = colors(ui);
+                ui.horizontal(|ui| {
+                    let kind = self
+                        .session
+                        .ended()
+                        .map(|e| e.kind.label())
+                        .unwrap_or("상담 종료");
+                    ui.label(
+                        RichText::new(format!("상담이 끝났습니다 — {kind}"))
+                            .family(bold())
+                            .color(p.accent),
+                    );
+                    if primary_button(ui, "점수표 보기").clicked() {
+                        *action = Some(Action::Finish);
+                    }
+                });
+                ui.add_space(6.0);
+                return;
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("동작").small());
+                for a in model::Action::ALL {
+                    let on = self.pending.contains(&a);
+                    let button = egui::Button::new(a.label())
+                        .selected(on)
+                        .frame_when_inactive(true);
+                    if ui.add(button).clicked() {
+                        if on {
+                            self.pending.retain(|x| *x != a);
+                        } else {
+                            self.pending.push(a);
+                        }
+                    }
+                }
+            });
+            let (enter, composing) = ui.input(|i| scan_keys(&i.events, self.composing));
+            let focused = ui.memory(|m| m.has_focus(input_id()));
+            let send_width = 96.0;
+            let mut clicked = false;
+            ui.horizontal(|ui| {
+                let label = ui.label("응답");
+                let edit = egui::TextEdit::multiline(&mut self.input)
+                    .id(input_id())
+                    .hint_text("민원인에게 할 말을 적으십시오. Enter: 보내기, Shift+Enter: 줄 바꿈")
+                    .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)))
+                    .desired_rows(2)
+                    .desired_width(ui.available_width() - send_width - 12.0);
+                ui.add(edit).labelled_by(label.id);
+                ui.vertical(|ui| {
+                    clicked = primary_button(ui, "보내기").clicked();
+                });
+            });
+            self.composing = composing;
+            if enter && focused {
+                self.send_after_commit = true;
+            }
+            if clicked || (self.send_after_commit && !self.composing) {
+                self.send_after_commit = false;
+                self.send(ui.ctx());
+                ui.memory_mut(|m| m.request_focus(input_id()));
+            }
+            ui.add_space(6.0);
+        });
+    }
+
+    fn chat_ui(&mut self, ui: &mut Ui) {
+        let count =
+            self.session.turns().len() + usize::from(self.session.closing_reply().is_some());
+        if self.shown_messages.replace(count) != Some(count) {
+            // Follow the newest message: for a few frames, while its height settles.
+            self.follow_frames = 3;
+        }
+        let area = egui::ScrollArea::vertical()
+            .id_salt("chat-scroll")
+            .auto_shrink([false, false])
+            .stick_to_bottom(true);
+        let follow = self.follow_frames > 0;
+        if follow {
+            self.follow_frames -= 1;
+            ui.ctx().request_repaint();
+        }
+        area.show(ui, |ui| {
+            ui.add_space(6.0);
+            let name = self.session.scenario().persona.name.clone();
+            complainant_bubble(ui, &name, self.session.opening());
+            for t in self.session.turns() {
+                self.trainee_bubble(ui, t);
+                complainant_bubble(ui, &name, &t.reply);
+            }
+            if let Some(r) = self.session.closing_reply() {
+                ui.vertical_centered(|ui| {
+                    ui.label(
+                        RichText::new("— 조사관이 상담을 마쳤습니다 —")
+                            .small()
+                            .color(colors(ui).muted),
+                    );
+                });
+                complainant_bubble(ui, &name, r);
+            }
+            ui.add_space(6.0);
+            if follow {
+                ui.scroll_to_cursor(Some(Align::BOTTOM));
+            }
+        });
+    }
+
+    fn trainee_bubble(&self, ui: &mut Ui, t: &TurnRecord) {
+        let p = colors(ui);
+        let max = ui.available_width() * 0.72;
+        ui.with_layout(Layout::top_down(Align::Max), |ui| {
+            bubble_frame(p.trainee_bubble).show(ui, |ui| {
+                ui.set_max_width(max);
+                ui.with_layout(Layout::top_down(Align::Min), |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(format!("{}  조사관", t.number))
+                                .small()
+                                .color(p.muted),
+                        );
+                        for a in &t.turn.actions {
+                            chip_ui(ui, a.label(), p.accent);
+                        }
+                    });
+                    if !t.turn.text.is_empty() {
+                        ui.label(&t.turn.text);
+                    }
+                    if self.mode == Mode::Practice {
+                        self.detected_ui(ui, t);
+                    }
+                });
+            });
+        });
+        ui.add_space(4.0);
+    }
+
+    /// What the analyser found in a turn, as chips (practice mode).
+    fn detected_ui(&self, ui: &mut Ui, t: &TurnRecord) {
+        let checklist = self.session.checklist();
+        let p = colors(ui);
+        let mut chips: Vec<(String, Color32)> = Vec::new();
+        for h in &t.analysis.hits {
+            match h.target {
+                Target::Item(i) => chips.push((format!("○ {}", checklist.items[i].title), p.good)),
+                Target::Violation(v) => {
+                    chips.push((format!("× {}", checklist.violations[v].title), p.bad))
+                }
+                _ => {}
+            }
+        }
+        for f in &t.ladder_faults {
+            chips.push((format!("× {}", f.describe(checklist)), p.warn));
+        }
+        if let Some(f) = t.disclosed {
+            chips.push((
+                format!("사실 파악: {}", self.session.scenario().facts[f].title),
+                p.accent,
+            ));
+        }
+        if chips.is_empty() {
+            chips.push(("찾은 항목 없음".to_owned(), p.muted));
+        }
+        ui.horizontal_wrapped(|ui| {
+            for (text, color) in chips {
+                chip_ui(ui, &text, color);
+            }
+        });
+    }
+}
+
+/// Whether Enter (without Shift) was pressed, and whether the IME is composing after the
+/// frame's events, given whether it was composing before them.
+pub fn scan_keys(events: &[Event], mut composing: bool) -> (bool, bool) {
+    let mut enter = false;
+    for e in events {
+        match e {
+            Event::Ime(ImeEvent::Preedit { text, .. }) => composing = !text.is_empty(),
+            Event::Ime(ImeEvent::Commit(_)) => composing = false,
+            Event::Key {
+                key: Key::Enter,
+                pressed: true,
+                modifiers,
+                ..
+            } if !modifiers.shift => enter = true,
+            _ => {}
+        }
+    }
+    (enter, composing)
+}
+
+fn bubble_frame(fill: Color32) -> Frame {
+    Frame::new()
+        .fill(fill)
+        .corner_radius(CornerRadius::same(10))
+        .inner_margin(Margin::symmetric(12, 8))
+}
+
+fn complainant_bubble(ui: &mut Ui, name: &str, reply: &Reply) {
+    if reply.text.is_empty() {
+        return;
+    }
+    let p = colors(ui);
+    let max = ui.available_width() * 0.72;
+    ui.with_layout(Layout::top_down(Align::Min), |ui| {
+        bubble_frame(p.complainant_bubble).show(ui, |ui| {
+            ui.set_max_width(max);
+            ui.label(RichText::new(name).small().color(p.muted));
+            ui.label(&reply.text);
+        });
+    });
+    ui.add_space(4.0);
+}
+
+fn band_words(band: Band) -> &'static str {
+    match band {
+        Band::Furious => "몹시 격앙됨",
+        Band::Upset => "흥분함",
+        Band::Guarded => "경계함",
+        Band::Calm => "진정됨",
+    }
+}
+
+/// ①, ②, … for stage numbers.
+fn circled(n: usize) -> char {
+    char::from_u32(0x2460 + (n.clamp(1, 20) as u32 - 1)).unwrap_or('·')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn preedit(t: &str) -> Event {
+        Event::Ime(ImeEvent::Preedit {
+            text: t.into(),
+            active_range_chars: None,
+        })
+    }
+
+    fn key(k: Key, shift: bool) -> Event {
+        Event::Key {
+            key: k,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: if shift {
+                Modifiers::SHIFT
+            } else {
+                Modifiers::NONE
+            },
+        }
+    }
+
+    #[test]
+    fn enter_after_commit_sends_now() {
+        let events = [
+            preedit("다"),
+            Event::Ime(ImeEvent::Commit("다".into())),
+            key(Key::Enter, false),
+        ];
+        assert_eq!(scan_keys(&events, false), (true, false));
+    }
+
+    #[test]
+    fn enter_while_composing_waits_for_the_commit() {
+        let events = [preedit("ㄷ"), preedit("다"), key(Key::Enter, false)];
+        assert_eq!(scan_keys(&events, false), (true, true));
+        assert_eq!(
+            scan_keys(&[Event::Ime(ImeEvent::Commit("다".into()))], true),
+            (false, false)
+        );
+    }
+
+    #[test]
+    fn shift_enter_is_not_send() {
+        assert_eq!(scan_keys(&[key(Key::Enter, true)], false), (false, false));
+    }
+
+    #[test]
+    fn circled_numbers() {
+        assert_eq!(circled(1), '①');
+        assert_eq!(circled(3), '③');
+    }
+}

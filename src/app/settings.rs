@@ -1,0 +1,179 @@
+//! The one persisted settings struct. Old or broken saved settings fall back to defaults with a
+//! warning; a field added later takes its default.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// The key under which settings are kept in eframe's storage.
+pub const STORAGE_KEY: &str = "minwon.settings";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// Which renderer to start with; the other is tried when it fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RendererChoice {
+    #[default]
+    Auto,
+    Wgpu,
+    Glow,
+}
+
+impl RendererChoice {
+    pub fn label(self) -> &'static str {
+        match self {
+            RendererChoice::Auto => "자동 (wgpu, 안 되면 glow)",
+            RendererChoice::Wgpu => "wgpu",
+            RendererChoice::Glow => "glow (OpenGL)",
+        }
+    }
+}
+
+/// Practice shows live feedback; assessment shows it only at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Mode {
+    #[default]
+    Practice,
+    Assessment,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Practice => "연습",
+            Mode::Assessment => "평가",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Text size as a factor of the normal size (0.8–1.6).
+    pub text_scale: f32,
+    pub theme: ThemeChoice,
+    pub renderer: RendererChoice,
+    /// Folders of scenario files loaded besides the built-in pack.
+    pub scenario_folders: Vec<PathBuf>,
+    /// The last trainee name or ID, offered again at start.
+    pub trainee: String,
+    pub mode: Mode,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            text_scale: 1.0,
+            theme: ThemeChoice::Light,
+            renderer: RendererChoice::Auto,
+            scenario_folders: Vec::new(),
+            trainee: String::new(),
+            mode: Mode::Practice,
+        }
+    }
+}
+
+pub const MIN_SCALE: f32 = 0.8;
+pub const MAX_SCALE: f32 = 1.6;
+
+impl Settings {
+    /// Reads settings saved as RON; a broken value gives defaults and a warning in words.
+    pub fn from_saved(saved: Option<&str>) -> (Settings, Option<String>) {
+        let Some(text) = saved else {
+            return (Settings::default(), None);
+        };
+        match ron::from_str::<Settings>(text) {
+            Ok(s) => {
+                let clean = s.sanitized();
+                let warning = (clean != s)
+                    .then(|| "저장된 설정 일부가 범위를 벗어나 기본값으로 바꿨습니다.".to_owned());
+                (clean, warning)
+            }
+            Err(e) => (
+                Settings::default(),
+                Some(format!(
+                    "저장된 설정을 읽을 수 없어 기본 설정으로 시작합니다 ({e})."
+                )),
+            ),
+        }
+    }
+
+    pub fn to_saved(&self) -> String {
+        ron::to_string(self).unwrap_or_default()
+    }
+
+    /// Values kept within their ranges.
+    pub fn sanitized(&self) -> Settings {
+        let mut s = self.clone();
+        if !s.text_scale.is_finite() {
+            s.text_scale = 1.0;
+        }
+        s.text_scale = s.text_scale.clamp(MIN_SCALE, MAX_SCALE);
+        s.trainee = s.trainee.chars().take(40).collect();
+        s.scenario_folders.dedup();
+        s
+    }
+
+    /// Reads the settings eframe saved last time, before any window exists (the renderer must be
+    /// chosen before the window is created).
+    pub fn load_before_start(app_id: &str) -> Settings {
+        let Some(dir) = eframe::storage_dir(app_id) else {
+            return Settings::default();
+        };
+        let Ok(text) = std::fs::read_to_string(dir.join("app.ron")) else {
+            return Settings::default();
+        };
+        let Ok(map) = ron::from_str::<std::collections::HashMap<String, String>>(&text) else {
+            return Settings::default();
+        };
+        Settings::from_saved(map.get(STORAGE_KEY).map(String::as_str)).0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let s = Settings {
+            text_scale: 1.2,
+            theme: ThemeChoice::Dark,
+            renderer: RendererChoice::Glow,
+            scenario_folders: vec!["/srv/시나리오".into()],
+            trainee: "홍길동".into(),
+            mode: Mode::Assessment,
+        };
+        let (back, warning) = Settings::from_saved(Some(&s.to_saved()));
+        assert_eq!(back, s);
+        assert!(warning.is_none());
+    }
+
+    #[test]
+    fn broken_settings_fall_back_with_a_warning() {
+        let (s, warning) = Settings::from_saved(Some("(text_scale: \"big\""));
+        assert_eq!(s, Settings::default());
+        assert!(warning.unwrap().contains("기본 설정"));
+    }
+
+    #[test]
+    fn old_settings_keep_what_they_have() {
+        // An older version saved only the theme; unknown fields from a newer one are ignored.
+        let (s, warning) = Settings::from_saved(Some("(theme: Dark, future_field: 3)"));
+        assert_eq!(s.theme, ThemeChoice::Dark);
+        assert_eq!(s.text_scale, 1.0);
+        assert!(warning.is_none());
+    }
+
+    #[test]
+    fn out_of_range_values_are_clamped() {
+        let (s, warning) = Settings::from_saved(Some("(text_scale: 9.0)"));
+        assert_eq!(s.text_scale, MAX_SCALE);
+        assert!(warning.is_some());
+    }
+}
