@@ -1,0 +1,445 @@
+//! The whole app, headless (egui_kittest): a trainee signs in, picks `hit-and-run-swearing`,
+//! answers in typed Korean with action buttons, sees the complainant reply and the detected
+//! chips, ends the session and reads the scorecard. Also: IME composition, settings across a
+//! restart, a broken scenario folder, broken saved settings, small windows.
+#![cfg(feature = "gui")]
+
+use std::path::Path;
+
+use egui::{Event, ImeEvent, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use minwon::app::{MinwonApp, Mode, Screen, Settings, Startup, ThemeChoice};
+
+fn app_with(saved: Option<String>, size: [f32; 2]) -> Harness<'static, MinwonApp> {
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        MinwonApp::from_saved(
+            &cc.egui_ctx,
+            saved.as_deref(),
+            Startup {
+                seed: Some(11),
+                ..Startup::default()
+            },
+        )
+    })
+}
+
+fn app() -> Harness<'static, MinwonApp> {
+    app_with(None, [1280.0, 800.0])
+}
+
+fn settle(h: &mut Harness<'_, MinwonApp>) {
+    h.run_steps(4);
+}
+
+/// Signs in as 홍길동 in `mode` and opens the briefing of `title`.
+fn sign_in_and_open(h: &mut Harness<'_, MinwonApp>, mode: &str, title: &str) {
+    settle(h);
+    h.get_by_label("이름 또는 교번").click();
+    settle(h);
+    h.get_by_label("이름 또는 교번").type_text("홍길동");
+    settle(h);
+    h.get_by_label_contains(mode).click();
+    settle(h);
+    h.get_by_label("훈련 시작").click();
+    settle(h);
+    assert_eq!(h.state().screen(), Screen::Library);
+    h.get_by_label(&format!("{title} 시작하기")).click();
+    settle(h);
+    assert_eq!(h.state().screen(), Screen::Briefing);
+}
+
+fn start_roleplay(h: &mut Harness<'_, MinwonApp>) {
+    h.get_by_label("응대 시작 ▶").click();
+    settle(h);
+    assert_eq!(h.state().screen(), Screen::Roleplay);
+}
+
+fn answer(h: &mut Harness<'_, MinwonApp>, text: &str) {
+    h.get_by_label("응답").click();
+    settle(h);
+    h.get_by_label("응답").type_text(text);
+    settle(h);
+    h.key_press(Key::Enter);
+    settle(h);
+}
+
+fn turns(h: &Harness<'_, MinwonApp>) -> usize {
+    h.state()
+        .roleplay()
+        .map_or(0, |r| r.session().turns().len())
+}
+
+#[test]
+fn a_whole_practice_session() {
+    let mut h = app();
+    sign_in_and_open(&mut h, "연습 — ", "사고 후 미조치 피의자의 욕설");
+    assert!(
+        h.query_by_label_contains("민원인").is_some(),
+        "briefing shows the persona"
+    );
+    start_roleplay(&mut h);
+
+    // The complainant opens; the trainee bows, offers a seat and greets.
+    let opening = h
+        .state()
+        .roleplay()
+        .unwrap()
+        .session()
+        .opening()
+        .text
+        .clone();
+    assert!(
+        h.query_by_label(&opening).is_some(),
+        "opening line shown: {opening}"
+    );
+    h.get_by_label("90도 인사").click();
+    settle(&mut h);
+    h.get_by_label("의자 빼드리기").click();
+    settle(&mut h);
+    answer(
+        &mut h,
+        "안녕하십니까, 교통조사계 김민수 조사관입니다. 이쪽으로 앉으십시오.",
+    );
+    assert_eq!(turns(&h), 1);
+    {
+        let rp = h.state().roleplay().unwrap();
+        let t = &rp.session().turns()[0];
+        assert_eq!(
+            t.turn.actions,
+            vec![minwon::model::Action::Bow, minwon::model::Action::OfferSeat]
+        );
+        assert!(rp.input().is_empty(), "input cleared after sending");
+        assert!(!t.reply.text.is_empty());
+    }
+    let reply = h.state().roleplay().unwrap().session().turns()[0]
+        .reply
+        .text
+        .clone();
+    assert!(
+        h.query_by_label(&reply).is_some(),
+        "the complainant's reply is shown"
+    );
+    for chip in [
+        "○ 먼저 인사",
+        "○ 소속·성명 소개",
+        "○ 자리 권유 (의자 빼주기)",
+    ] {
+        assert!(h.query_by_label(chip).is_some(), "chip {chip}");
+    }
+
+    // Empathy and a polite request to stop swearing.
+    answer(
+        &mut h,
+        "많이 화가 나셨겠습니다. 다만 그렇게 말씀하시면 정상적인 응대가 어렵습니다.",
+    );
+    assert_eq!(turns(&h), 2);
+    assert!(h.query_by_label("○ 감정 공감").is_some());
+    assert!(h.query_by_label("○ 정중한 제지·경고").is_some());
+
+    // A slip into 반말 and blame is caught.
+    answer(&mut h, "아저씨가 도망가셨잖아. 거기 앉아.");
+    assert_eq!(turns(&h), 3);
+    assert!(h.query_by_label("× 반말").is_some());
+    assert!(h.query_by_label("× 단정·비난").is_some());
+
+    // Shift+Enter makes a new line instead of sending.
+    h.get_by_label("응답").click();
+    settle(&mut h);
+    h.get_by_label("응답").type_text("첫 줄");
+    settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::Enter);
+    settle(&mut h);
+    assert_eq!(turns(&h), 3);
+    assert_eq!(h.state().roleplay().unwrap().input(), "첫 줄\n");
+    h.get_by_label("응답").type_text("둘째 줄입니다.");
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    assert_eq!(turns(&h), 4);
+    assert_eq!(
+        h.state().roleplay().unwrap().session().turns()[3].turn.text,
+        "첫 줄\n둘째 줄입니다."
+    );
+
+    h.get_by_label("상담 종료").click();
+    settle(&mut h);
+    assert_eq!(h.state().screen(), Screen::Scorecard);
+    let card = h.state().scorecard().unwrap().clone();
+    assert_eq!(card.outcome, "ended_by_trainee");
+    let met: Vec<&str> = card
+        .items
+        .iter()
+        .filter(|i| i.met)
+        .map(|i| i.id.as_str())
+        .collect();
+    for id in [
+        "greeting",
+        "self_intro",
+        "offer_seat",
+        "empathy",
+        "boundary",
+    ] {
+        assert!(met.contains(&id), "{id} met: {met:?}");
+    }
+    let violations: Vec<(&str, u32)> = card
+        .violations
+        .iter()
+        .map(|v| (v.id.as_str(), v.turn))
+        .collect();
+    assert!(
+        violations.contains(&("informal_speech", 3)),
+        "{violations:?}"
+    );
+    assert!(violations.contains(&("blame", 3)), "{violations:?}");
+    // The scorecard shows the total, the missed items' model phrases and the quoted violation.
+    assert!(h.query_by_label(&format!("{}", card.total)).is_some());
+    assert!(
+        h.query_all_by_label_contains("\"아저씨가 도망가셨잖아.\"")
+            .count()
+            >= 1
+    );
+    assert!(h.query_all_by_label_contains("놓침 — 예:").count() >= 1);
+    assert!(h.query_by_label("다음에 이렇게 해 보십시오").is_some());
+
+    // Retry starts a new session of the same scenario.
+    h.get_by_label("다시 하기").click();
+    settle(&mut h);
+    assert_eq!(h.state().screen(), Screen::Roleplay);
+    assert_eq!(turns(&h), 0);
+    h.get_by_label("상담 종료").click();
+    settle(&mut h);
+    h.get_by_label("← 시나리오 목록").click();
+    settle(&mut h);
+    assert_eq!(h.state().screen(), Screen::Library);
+}
+
+#[test]
+fn assessment_mode_hides_feedback_until_the_end() {
+    let mut h = app();
+    sign_in_and_open(&mut h, "평가 — ", "피해자 가족의 수사 지연 항의");
+    start_roleplay(&mut h);
+    assert!(h.query_by_label("민원인의 기분").is_none());
+    assert!(h.query_by_label("힌트 보기").is_none());
+    answer(&mut h, "오래 기다리시게 해서 정말 죄송합니다.");
+    assert_eq!(turns(&h), 1);
+    assert!(
+        h.query_by_label("○ 불편에 대한 사과").is_none(),
+        "no chips in assessment"
+    );
+    h.get_by_label("상담 종료").click();
+    settle(&mut h);
+    let card = h.state().scorecard().unwrap();
+    assert!(card.items.iter().any(|i| i.id == "apology" && i.met));
+}
+
+/// Composition of `다` then Enter: the syllable is committed into the message exactly once.
+#[test]
+fn ime_composition_then_enter_sends_once() {
+    let mut h = app();
+    sign_in_and_open(&mut h, "연습 — ", "사고 후 미조치 피의자의 욕설");
+    start_roleplay(&mut h);
+    h.get_by_label("응답").click();
+    settle(&mut h);
+    h.get_by_label("응답").type_text("안녕하십니");
+    settle(&mut h);
+    let preedit = |t: &str| {
+        Event::Ime(ImeEvent::Preedit {
+            text: t.into(),
+            active_range_chars: None,
+        })
+    };
+    // Some IMEs send Enter while the syllable is still composing, and commit afterwards.
+    h.event(preedit("ㄲ"));
+    h.event(preedit("까"));
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    assert_eq!(
+        turns(&h),
+        0,
+        "nothing is sent while the syllable is composing"
+    );
+    h.event(Event::Ime(ImeEvent::Commit("까".into())));
+    settle(&mut h);
+    assert_eq!(turns(&h), 1);
+    assert_eq!(
+        h.state().roleplay().unwrap().session().turns()[0].turn.text,
+        "안녕하십니까"
+    );
+    assert_eq!(h.state().roleplay().unwrap().input(), "");
+    settle(&mut h);
+    assert_eq!(turns(&h), 1, "sent exactly once");
+
+    // Others commit and deliver Enter in the same frame.
+    h.get_by_label("응답").click();
+    settle(&mut h);
+    h.get_by_label("응답").type_text("네, 많이 놀라셨겠습니");
+    settle(&mut h);
+    h.event(preedit("다"));
+    settle(&mut h);
+    let events = &mut h.input_mut().events;
+    events.push(Event::Ime(ImeEvent::Commit("다".into())));
+    events.push(Event::Key {
+        key: Key::Enter,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    settle(&mut h);
+    assert_eq!(turns(&h), 2);
+    assert_eq!(
+        h.state().roleplay().unwrap().session().turns()[1].turn.text,
+        "네, 많이 놀라셨겠습니다"
+    );
+    assert_eq!(h.state().roleplay().unwrap().input(), "");
+}
+
+#[test]
+fn settings_survive_a_restart() {
+    let mut h = app();
+    settle(&mut h);
+    h.get_by_label("설정").click();
+    settle(&mut h);
+    assert_eq!(h.state().screen(), Screen::Settings);
+    h.get_by_label("어둡게").click();
+    settle(&mut h);
+    h.get_by_label("glow (OpenGL)").click();
+    settle(&mut h);
+    let dir = tempfile::tempdir().unwrap();
+    h.get_by_label("폴더 경로").click();
+    settle(&mut h);
+    h.get_by_label("폴더 경로")
+        .type_text(dir.path().to_str().unwrap());
+    settle(&mut h);
+    h.get_by_label("폴더 추가").click();
+    settle(&mut h);
+    h.get_by_label("저장").click();
+    settle(&mut h);
+    assert_eq!(h.state().screen(), Screen::Start);
+    let saved = h.state().saved_settings();
+
+    let h2 = app_with(Some(saved), [1280.0, 800.0]);
+    let s: &Settings = h2.state().settings();
+    assert_eq!(s.theme, ThemeChoice::Dark);
+    assert_eq!(s.renderer, minwon::app::RendererChoice::Glow);
+    assert_eq!(s.scenario_folders, vec![dir.path().to_path_buf()]);
+    assert!(h2.ctx.global_style().visuals.dark_mode);
+}
+
+#[test]
+fn broken_saved_settings_fall_back_with_a_warning() {
+    let mut h = app_with(
+        Some("(text_scale: \"huge\", theme: Purple".into()),
+        [1280.0, 800.0],
+    );
+    settle(&mut h);
+    assert_eq!(h.state().settings(), &Settings::default());
+    assert_eq!(h.state().notices().len(), 1);
+    assert!(
+        h.query_by_label_contains("기본 설정으로 시작합니다")
+            .is_some()
+    );
+    h.get_by_label("닫기").click();
+    settle(&mut h);
+    assert!(h.state().notices().is_empty());
+}
+
+#[test]
+fn a_broken_scenario_folder_shows_its_error_while_the_rest_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lost-wallet.ron");
+    std::fs::copy(&fixture, dir.path().join("lost-wallet.ron")).unwrap();
+    std::fs::write(
+        dir.path().join("broken.ron"),
+        "Scenario(\n  id: \"broken\",\n  title: 3,\n)",
+    )
+    .unwrap();
+    let settings = Settings {
+        scenario_folders: vec![dir.path().to_path_buf()],
+        trainee: "홍길동".into(),
+        mode: Mode::Practice,
+        ..Settings::default()
+    };
+    let mut h = app_with(Some(settings.to_saved()), [1280.0, 800.0]);
+    for _ in 0..200 {
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert!(!h.state().is_loading());
+    settle(&mut h);
+    h.get_by_label("훈련 시작").click();
+    settle(&mut h);
+    assert!(h.query_by_label("불러오지 못한 파일 1개").is_some());
+    assert!(h.query_by_label_contains("broken.ron").is_some());
+    assert!(
+        h.query_by_label_contains("3:10").is_some(),
+        "line:col of the bad title"
+    );
+    // The folder's good scenario and the built-in ones are all there.
+    assert!(
+        h.query_by_label("지갑 분실 민원 (시험용) 시작하기")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("사고 후 미조치 피의자의 욕설 시작하기")
+            .is_some()
+    );
+}
+
+#[test]
+fn library_search_and_filters() {
+    let mut h = app_with(
+        Some(
+            Settings {
+                trainee: "홍길동".into(),
+                ..Settings::default()
+            }
+            .to_saved(),
+        ),
+        [1280.0, 800.0],
+    );
+    settle(&mut h);
+    h.get_by_label("훈련 시작").click();
+    settle(&mut h);
+    h.get_by_label("검색").click();
+    settle(&mut h);
+    h.get_by_label("검색").type_text("수사 지연");
+    settle(&mut h);
+    assert!(
+        h.query_by_label("피해자 가족의 수사 지연 항의 시작하기")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("사고 후 미조치 피의자의 욕설 시작하기")
+            .is_none()
+    );
+    h.get_by_label("검색").type_text(" 없는말");
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("조건에 맞는 시나리오가 없습니다")
+            .is_some()
+    );
+}
+
+#[test]
+fn small_window_shows_every_screen() {
+    let mut h = app_with(None, [1024.0, 640.0]);
+    sign_in_and_open(&mut h, "연습 — ", "사고 후 미조치 피의자의 욕설");
+    start_roleplay(&mut h);
+    answer(&mut h, "안녕하십니까. 많이 놀라셨겠습니다.");
+    // The input, the send button and the end button stay inside the window.
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1024.0, 640.0));
+    for label in ["응답", "보내기", "상담 종료", "녹음 고지", "배웅하기"] {
+        let r = h.get_by_label(label).rect();
+        assert!(screen.contains_rect(r), "{label} at {r:?} is cut off");
+    }
+    h.get_by_label("상담 종료").click();
+    settle(&mut h);
+    for label in ["다시 하기", "← 시나리오 목록"] {
+        let r = h.get_by_label(label).rect();
+        assert!(screen.contains_rect(r), "{label} at {r:?} is cut off");
+    }
+}
