@@ -80,6 +80,33 @@ pub fn open_syllable(c: char) -> char {
     char::from_u32(SYLLABLE_BASE + code - code % 28).unwrap_or(c)
 }
 
+/// True for a compatibility vowel (ㅏ–ㅣ).
+pub fn is_compat_vowel(c: char) -> bool {
+    ('\u{314F}'..='\u{3163}').contains(&c)
+}
+
+/// The syllable made of an initial consonant, a vowel and an optional final consonant, all
+/// given as compatibility jamo (`ㅂ`, `ㅏ`, `ㄹ` → `발`); `None` when they make no syllable.
+pub fn compose(initial: char, vowel: char, last: Option<char>) -> Option<char> {
+    let i = CHOSEONG.iter().position(|&c| c == initial)? as u32;
+    if !is_compat_vowel(vowel) {
+        return None;
+    }
+    let v = vowel as u32 - 0x314F;
+    let f = match last {
+        None => 0,
+        Some(l) => JONGSEONG.iter().skip(1).position(|&c| c == l)? as u32 + 1,
+    };
+    char::from_u32(SYLLABLE_BASE + (i * 21 + v) * 28 + f)
+}
+
+/// The vowel of a syllable, as a compatibility jamo.
+pub fn jungseong(c: char) -> Option<char> {
+    is_syllable(c)
+        .then(|| char::from_u32(0x314F + ((c as u32 - SYLLABLE_BASE) % 588) / 28))
+        .flatten()
+}
+
 /// A text with spaces and punctuation removed, keeping for each kept char its byte offset in
 /// the source and its word, so that matches can be mapped back for quoting and word boundaries.
 #[derive(Debug, Clone, Default)]
@@ -189,6 +216,13 @@ mod tests {
         assert_eq!(open_syllable('했'), '해');
         assert!(is_compat_consonant('ㅂ'));
         assert!(!is_compat_consonant('ㅏ'));
+        assert_eq!(compose('ㅂ', 'ㅏ', Some('ㄹ')), Some('발'));
+        assert_eq!(compose('ㅅ', 'ㅣ', None), Some('시'));
+        assert_eq!(compose('ㄸ', 'ㅏ', Some('ㄸ')), None);
+        assert_eq!(compose('ㅏ', 'ㅏ', None), None);
+        assert_eq!(jungseong('씨'), Some('ㅣ'));
+        assert_eq!(jungseong('했'), Some('ㅐ'));
+        assert_eq!(jungseong('ㅋ'), None);
     }
 
     #[test]
