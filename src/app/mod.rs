@@ -400,7 +400,11 @@ fn icon() -> Option<egui::IconData> {
     eframe::icon_data::from_png_bytes(ICON).ok()
 }
 
-fn native_options(renderer: eframe::Renderer, size: egui::Vec2) -> eframe::NativeOptions {
+fn native_options(
+    renderer: eframe::Renderer,
+    size: egui::Vec2,
+    startup: &Startup,
+) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(TITLE)
         .with_app_id(APP_ID)
@@ -409,11 +413,17 @@ fn native_options(renderer: eframe::Renderer, size: egui::Vec2) -> eframe::Nativ
     if let Some(icon) = icon() {
         viewport = viewport.with_icon(Arc::new(icon));
     }
-    eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         viewport,
         renderer,
         ..Default::default()
+    };
+    if startup.screenshot_dir.is_some() {
+        // A screenshot run neither restores nor saves the trainee's window and settings.
+        options.persist_window = false;
+        options.persistence_path = Some(std::env::temp_dir().join("minwon-screenshot-state.ron"));
     }
+    options
 }
 
 fn parse_size(text: &str) -> Option<egui::Vec2> {
@@ -460,7 +470,7 @@ pub fn run(args: &Cli) -> ExitCode {
         let startup = startup.clone();
         let result = eframe::run_native(
             APP_ID,
-            native_options(*renderer, size),
+            native_options(*renderer, size, &startup),
             Box::new(move |cc| Ok(Box::new(MinwonApp::with_startup(cc, startup)))),
         );
         match result {

@@ -42,6 +42,9 @@ pub struct Roleplay {
     /// Messages shown last frame, to scroll to a new one.
     shown_messages: Option<usize>,
     follow_frames: u8,
+    /// Laid-out height of each message, for the width and text size in `height_key`.
+    heights: Vec<f32>,
+    height_key: Option<(f32, f32)>,
 }
 
 impl Roleplay {
@@ -59,6 +62,8 @@ impl Roleplay {
             show_hint: false,
             shown_messages: None,
             follow_frames: 0,
+            heights: Vec::new(),
+            height_key: None,
         }
     }
 
@@ -330,23 +335,61 @@ impl Roleplay {
             self.follow_frames -= 1;
             ui.ctx().request_repaint();
         }
-        area.show(ui, |ui| {
+        area.show_viewport(ui, |ui, viewport| {
+            // Only messages in view are laid out; the others take their remembered height,
+            // so a long conversation costs no more per frame than a short one.
+            let key = (
+                ui.available_width(),
+                ui.text_style_height(&egui::TextStyle::Body),
+            );
+            if self.height_key != Some(key) {
+                self.heights.clear();
+                self.height_key = Some(key);
+            }
+            let origin = ui.max_rect().top();
             ui.add_space(6.0);
             let name = self.session.scenario().persona.name.clone();
-            complainant_bubble(ui, &name, self.session.opening());
-            for t in self.session.turns() {
-                self.trainee_bubble(ui, t);
-                complainant_bubble(ui, &name, &t.reply);
-            }
-            if let Some(r) = self.session.closing_reply() {
-                ui.vertical_centered(|ui| {
-                    ui.label(
-                        RichText::new("— 조사관이 상담을 마쳤습니다 —")
-                            .small()
-                            .color(colors(ui).muted),
-                    );
-                });
-                complainant_bubble(ui, &name, r);
+            let turns = self.session.turns();
+            let closing = self.session.closing_reply();
+            let total = 1 + 2 * turns.len() + usize::from(closing.is_some());
+            for i in 0..total {
+                let y = ui.cursor().top() - origin;
+                if let Some(&h) = self.heights.get(i)
+                    && (y + h < viewport.min.y || y > viewport.max.y)
+                {
+                    ui.add_space(h);
+                    continue;
+                }
+                let start = ui.cursor().top();
+                match i {
+                    0 => complainant_bubble(ui, &name, self.session.opening()),
+                    i if i <= 2 * turns.len() => {
+                        let t = &turns[(i - 1) / 2];
+                        if i % 2 == 1 {
+                            self.trainee_bubble(ui, t);
+                        } else {
+                            complainant_bubble(ui, &name, &t.reply);
+                        }
+                    }
+                    _ => {
+                        if let Some(r) = closing {
+                            ui.vertical_centered(|ui| {
+                                ui.label(
+                                    RichText::new("— 조사관이 상담을 마쳤습니다 —")
+                                        .small()
+                                        .color(colors(ui).muted),
+                                );
+                            });
+                            complainant_bubble(ui, &name, r);
+                        }
+                    }
+                }
+                let h = ui.cursor().top() - start;
+                if i < self.heights.len() {
+                    self.heights[i] = h;
+                } else if i == self.heights.len() {
+                    self.heights.push(h);
+                }
             }
             ui.add_space(6.0);
             if follow {

@@ -194,7 +194,7 @@ impl ScorecardView {
                 );
                 let detail = match (&item.evidence, &item.mistimed) {
                     _ if !item.applicable => "이번 대화에는 해당 없음".to_owned(),
-                    (Some(e), _) => format!("{}번째 응답: \"{}\"", e.turn, e.text),
+                    (Some(e), _) => format!("{}번째 응답: {}", e.turn, quoted(&e.text)),
                     (None, Some(e)) => format!(
                         "때가 맞지 않음 ({}번째) — 예: \"{}\"",
                         e.turn, item.model_phrase
@@ -264,5 +264,17 @@ impl ScorecardView {
             };
             ui.label(RichText::new(format!("{mark} {title}")).color(color));
         }
+    }
+}
+
+/// A quotation; an action token (`[bow]`) shows as the button the trainee pressed.
+fn quoted(text: &str) -> String {
+    let action = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .and_then(crate::model::Action::from_id);
+    match action {
+        Some(a) => format!("[{}] 동작", a.label()),
+        None => format!("\"{text}\""),
     }
 }

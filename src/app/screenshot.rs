@@ -10,12 +10,21 @@ use crate::model::TraineeTurn;
 
 /// The demo: the built-in suspect who swears, answered well.
 const SCENARIO: &str = "hit-and-run-swearing";
+/// The demo answers; the role-play is shot after `SHOT_AFTER` of them, the scorecard at the end.
 const DEMO: &[&str] = &[
     "[bow] [offer_seat] 안녕하십니까, 교통조사계 김민수 조사관입니다. 이쪽으로 앉으십시오.",
     "선생님, 많이 화가 나셨겠습니다. 다만 그렇게 말씀하시면 정상적인 응대가 어렵습니다. 욕설은 삼가 주십시오.",
-    "네, 그러셨군요. 바쁘신 와중에 불려 오셔서 억울하실 수 있습니다. 그날 어떻게 된 일인지 처음부터 말씀해 주시겠습니까?",
-    "배송 시간에 쫓기셔서 그냥 가셨다는 말씀이시죠? 그때 차에 뭔가 닿은 느낌은 있으셨습니까?",
+    "[offer_drink] 바쁘신데 오시게 해서 죄송합니다. 그날 어떻게 된 일인지 처음부터 말씀해 주시겠습니까?",
+    "네, 그러셨군요. 정리하면 골목에서 후진하시다가 뭔가 스친 것 같았다는 말씀이시죠? 그때 바로 내리지 못하신 사정이 있으셨습니까?",
+    "마감 시간에 쫓기셨으면 마음이 많이 급하셨겠습니다. 차가 닿은 걸 그 순간 알아채셨는지 기억나시는 대로 말씀해 주십시오.",
+    "말씀해 주셔서 고맙습니다. 닿은 느낌은 있었지만 배송 때문에 그냥 가셨다는 거군요. 지금 가장 걱정되시는 부분이 무엇인지 말씀해 주시겠습니까?",
+    "절차를 설명드리겠습니다. 오늘 진술서를 작성하시고, 피해 차량 블랙박스와 골목 CCTV 영상을 확인하겠습니다.",
+    "보험 처리와 피해자분과의 합의는 형사 절차와 별개로 진행됩니다. 조사가 끝나면 송치 여부가 정해지고 결과는 문자로 알려 드립니다.",
+    "처분이 어떻게 될지는 제가 미리 말씀드릴 수 없습니다. 다만 억울한 부분이 없도록 영상과 진술을 꼼꼼히 확인하겠습니다.",
+    "혹시 더 궁금하신 점 있으십니까?",
+    "[escort] 바쁘신 중에 와 주셔서 감사합니다. 조심히 들어가십시오.",
 ];
+const SHOT_AFTER: usize = 4;
 
 /// Steps of the script; each waits a few frames for the screen to settle, then shoots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,13 +103,20 @@ impl Script {
                 Step::Roleplay => {
                     app.apply(Action::Start, &self.ctx);
                     if let Some(rp) = app.roleplay_mut() {
-                        for line in DEMO {
+                        for line in &DEMO[..SHOT_AFTER] {
                             rp.say(TraineeTurn::parse(line).0);
                         }
                     }
                     None
                 }
-                Step::Scorecard => Some(Action::Finish),
+                Step::Scorecard => {
+                    if let Some(rp) = app.roleplay_mut() {
+                        for line in &DEMO[SHOT_AFTER..] {
+                            rp.say(TraineeTurn::parse(line).0);
+                        }
+                    }
+                    Some(Action::Finish)
+                }
                 Step::Done => {
                     self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                     None
