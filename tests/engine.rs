@@ -383,3 +383,16 @@ fn ending_at_the_top_of_the_ladder_closes_the_session() {
     );
     assert!(score(&s).ladder.is_empty());
 }
+
+#[test]
+fn a_phone_call_cannot_show_a_bow() {
+    let (lib, id) = fixture();
+    let e = lib.scenario(&id).unwrap();
+    let mut scenario = (*e.scenario).clone();
+    scenario.channel = minwon::model::Channel::Phone;
+    let mut s = Session::new(&e.analyzer, Arc::new(scenario), e.checklist.clone(), 1);
+    s.respond(t("[bow] [notify_recording] 네, 말씀하십시오."));
+    let rec = &s.turns()[0];
+    assert_eq!(rec.turn.actions, vec![Action::NotifyRecording]);
+    assert!(score(&s).items.iter().any(|i| i.id == "greeting" && !i.met));
+}

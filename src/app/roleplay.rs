@@ -275,7 +275,11 @@ impl Roleplay {
             }
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("동작").small());
-                for a in model::Action::ALL {
+                let phone = self.session.scenario().channel == crate::model::Channel::Phone;
+                for a in model::Action::ALL
+                    .into_iter()
+                    .filter(|a| !phone || !a.is_physical())
+                {
                     let on = self.pending.contains(&a);
                     let button = egui::Button::new(a.label())
                         .selected(on)

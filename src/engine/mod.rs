@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::analysis::{Analysis, Analyzer, Target};
 use crate::library::Entry;
 use crate::model::{
-    Band, Checklist, Condition, EndingKind, Mood, MoodDelta, Rung, Scenario, TraineeTurn,
+    Band, Channel, Checklist, Condition, EndingKind, Mood, MoodDelta, Rung, Scenario, TraineeTurn,
 };
 
 /// Where a complainant's line came from.
@@ -275,6 +275,11 @@ impl Session {
     pub fn respond(&mut self, turn: TraineeTurn) -> Option<&TurnRecord> {
         if self.ended.is_some() {
             return None;
+        }
+        let mut turn = turn;
+        if self.scenario.channel == Channel::Phone {
+            // On the telephone a bow or an offered seat cannot be seen.
+            turn.actions.retain(|a| !a.is_physical());
         }
         let number = self.turns.len() as u32 + 1;
         let analysis = self.analyzer.analyze(&turn);

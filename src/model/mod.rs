@@ -55,6 +55,11 @@ impl Action {
         Action::ALL.into_iter().find(|a| a.id() == id)
     }
 
+    /// True for what only a face-to-face meeting can show; a phone call has only recording.
+    pub fn is_physical(self) -> bool {
+        self != Action::NotifyRecording
+    }
+
     /// The Korean label of the button.
     pub fn label(self) -> &'static str {
         match self {
