@@ -275,7 +275,8 @@ impl MinwonApp {
                     self.screen = Screen::Briefing;
                 }
             }
-            Action::Start => {
+            // A retry is a new session of the same scenario, with a new seed.
+            Action::Start | Action::Retry => {
                 if let Some(entry) = self.briefing.clone() {
                     let seed = self.next_seed();
                     self.roleplay = Some(Roleplay::new(Session::start(&entry, seed), self.mode));
@@ -293,14 +294,6 @@ impl MinwonApp {
                     rp.finish();
                     self.scorecard = Some(scorecard::ScorecardView::new(rp.session()));
                     self.screen = Screen::Scorecard;
-                }
-            }
-            Action::Retry => {
-                if let Some(entry) = self.briefing.clone() {
-                    let seed = self.next_seed();
-                    self.roleplay = Some(Roleplay::new(Session::start(&entry, seed), self.mode));
-                    self.scorecard = None;
-                    self.screen = Screen::Roleplay;
                 }
             }
         }
