@@ -29,8 +29,9 @@ pub struct ProfanityHit {
 pub struct ProfanityDetector {
     words: Option<AhoCorasick>,
     word_list: Vec<String>,
-    /// Per pattern: it comes from a bare-consonant entry (`ㄴ년`) and must stay inside one word.
-    word_expanded: Vec<bool>,
+    /// Per pattern: the final consonant the syllable before it must have (`ㄴ년`).
+    word_final: Vec<Option<char>>,
+    safe_final: Vec<Option<char>>,
     safe: Option<AhoCorasick>,
     initials: Option<AhoCorasick>,
     initial_list: Vec<String>,
@@ -48,11 +49,11 @@ const STANDALONE: &[char] = &['이', '그', '저', '요', '개', '한', '두', '
 /// Syllables that count things after a number: `5개년 계획`, `3년` are not insults.
 const COUNTERS: &[char] = &['개', '년'];
 
-/// The trimmed, non-empty entries of a list; an entry that starts with a bare consonant
-/// (`ㄴ년`) is expanded to every syllable with that final consonant (`간년`, `난년`, ...).
-/// Returns the patterns and, for each, the index of the entry it came from and whether it was
-/// expanded.
-fn expand(list: &[String]) -> (Vec<String>, Vec<(usize, bool)>) {
+/// The patterns of a list for the automaton, trimmed and non-empty. An entry that starts with
+/// a bare consonant (`ㄴ년`) is matched as the rest (`년`) on condition that the syllable before
+/// it, in the same word, has that final consonant. Returns the patterns and, for each, the index
+/// of its entry and that consonant.
+fn compile(list: &[String]) -> (Vec<String>, Vec<(usize, Option<char>)>) {
     let mut patterns = Vec::new();
     let mut owners = Vec::new();
     for (i, entry) in list.iter().enumerate() {
@@ -61,19 +62,12 @@ fn expand(list: &[String]) -> (Vec<String>, Vec<(usize, bool)>) {
         match (chars.next(), chars.as_str()) {
             (None, _) => {}
             (Some(first), rest) if is_compat_consonant(first) && !rest.is_empty() => {
-                for code in 0xAC00u32..=0xD7A3 {
-                    let Some(syllable) = char::from_u32(code) else {
-                        continue;
-                    };
-                    if jongseong(syllable) == Some(first) {
-                        patterns.push(format!("{syllable}{rest}"));
-                        owners.push((i, true));
-                    }
-                }
+                patterns.push(rest.to_owned());
+                owners.push((i, Some(first)));
             }
             _ => {
                 patterns.push(entry.to_owned());
-                owners.push((i, false));
+                owners.push((i, None));
             }
         }
     }
@@ -218,6 +212,21 @@ impl Skeleton {
     fn char_index(&self, byte: usize) -> usize {
         self.char_at.binary_search(&byte).unwrap_or_else(|i| i)
     }
+
+    /// The index of the first syllable of a match: for a pattern that needs the syllable
+    /// before it to have a final consonant (`ㄴ년`), that syllable, which must be in the same
+    /// word as the whole match; `None` when the condition fails.
+    fn with_final(&self, m: &aho_corasick::Match, last: Option<char>) -> Option<usize> {
+        let first = self.char_index(m.start());
+        let Some(consonant) = last else {
+            return Some(first);
+        };
+        let before = first.checked_sub(1)?;
+        let c = self.text[self.char_at[before]..].chars().next()?;
+        let end = self.char_index(m.end()) - 1;
+        (jongseong(c) == Some(consonant) && self.origin[before].2 == self.origin[end].2)
+            .then_some(before)
+    }
 }
 
 /// `이` after `씨`, `애` after `개`: an open syllable of ㅇ with the vowel of the open syllable
@@ -231,8 +240,8 @@ fn is_stretch(before: char, c: char) -> bool {
 
 impl ProfanityDetector {
     pub fn new(lexicon: &ProfanityLexicon) -> ProfanityDetector {
-        let (word_patterns, word_owner) = expand(&lexicon.words);
-        let (safe_patterns, _) = expand(&lexicon.safe);
+        let (word_patterns, word_owner) = compile(&lexicon.words);
+        let (safe_patterns, safe_owner) = compile(&lexicon.safe);
         let entries: Vec<String> = lexicon.words.iter().map(|w| w.trim().to_owned()).collect();
         let (respell_from, respell_to): (Vec<String>, Vec<String>) = lexicon
             .respellings
@@ -246,7 +255,8 @@ impl ProfanityDetector {
                 .iter()
                 .map(|&(i, _)| entries[i].clone())
                 .collect(),
-            word_expanded: word_owner.iter().map(|&(_, e)| e).collect(),
+            word_final: word_owner.iter().map(|&(_, f)| f).collect(),
+            safe_final: safe_owner.iter().map(|&(_, f)| f).collect(),
             safe: automaton(&safe_patterns, MatchKind::Standard),
             initials: automaton(&trimmed(&lexicon.initials), MatchKind::Standard),
             initial_list: trimmed(&lexicon.initials),
@@ -268,8 +278,12 @@ impl ProfanityDetector {
         let mut hits = Vec::new();
         let p = self.prepare(text);
         self.find_words(text, &p, &mut hits);
-        self.find_initials(&p, &mut hits);
-        self.find_latin(&p, &mut hits);
+        if p.chars.iter().any(|&c| is_compat_jamo(c)) {
+            self.find_initials(&p, &mut hits);
+        }
+        if p.chars.iter().any(char::is_ascii_alphabetic) {
+            self.find_latin(&p, &mut hits);
+        }
         hits.sort_by_key(|h| (h.start, h.end));
         hits.dedup_by(|a, b| a.start < b.end && b.start < a.end);
         hits
@@ -307,25 +321,28 @@ impl ProfanityDetector {
             .as_ref()
             .map(|ac| {
                 ac.find_overlapping_iter(&sk.text)
-                    .map(|m| (m.start(), m.end()))
+                    .filter_map(|m| {
+                        let first = sk.with_final(&m, self.safe_final[m.pattern().as_usize()])?;
+                        Some((sk.char_at[first], m.end()))
+                    })
                     .collect()
             })
             .unwrap_or_default();
         for m in words.find_overlapping_iter(&sk.text) {
-            if safe.iter().any(|&(s, e)| s <= m.start() && m.end() <= e) {
+            let Some(first) = sk.with_final(&m, self.word_final[m.pattern().as_usize()]) else {
+                continue;
+            };
+            let from = sk.char_at[first];
+            if safe.iter().any(|&(s, e)| s <= from && m.end() <= e) {
                 continue;
             }
-            let first = sk.char_index(m.start());
             let last = sk.char_index(m.end()) - 1;
-            let one_word = sk.origin[first].2 == sk.origin[last].2;
-            if !spans_tokens_plausibly(&sk, first, last)
-                || (!one_word && self.word_expanded[m.pattern().as_usize()])
-            {
+            if !spans_tokens_plausibly(&sk, first, last) {
                 continue;
             }
             let start = sk.origin[first].0;
             // `5개년`, `3년`: a counter after a number.
-            let first_char = sk.text[m.start()..].chars().next();
+            let first_char = sk.text[from..].chars().next();
             if first_char.is_some_and(|c| COUNTERS.contains(&c))
                 && text[..start.min(text.len())]
                     .chars()
@@ -402,8 +419,9 @@ impl ProfanityDetector {
             for m in initials.find_overlapping_iter(&key) {
                 let pattern = &self.initial_list[m.pattern().as_usize()];
                 let covers_bare = bare[m.start()..m.end()].iter().any(|&b| b);
-                // A one-jamo pattern (ㅗ) counts only as a word of its own (ㅗㅗ), not a typo.
-                let whole = pattern.chars().count() > 1 || key.chars().all(|k| pattern.contains(k));
+                // A vowel (ㅗ) counts only as a word of its own (ㅗㅗ), not as a typo.
+                let whole = !pattern.chars().any(is_compat_vowel)
+                    || key.chars().all(|k| pattern.contains(k));
                 if covers_bare && whole {
                     hits.push(ProfanityHit {
                         word: pattern.clone(),

@@ -294,6 +294,18 @@ impl SpeechClassifier {
     /// `…맛있는데.`) and says nothing else about its level: after a 존댓말 sentence it is an
     /// afterthought of it, and the splitter keeps the two together.
     pub fn is_afterthought(&self, sentence: &str) -> bool {
+        // Cheap test first: a last word that is a plain word without a connective ending.
+        if let Some(word) = sentence.split_whitespace().next_back() {
+            let core = core_of(word);
+            if !core.is_empty()
+                && core.iter().all(|&c| is_syllable(c))
+                && !self.fillers.contains(&core)
+                && self.connective.longest(&core) == 0
+                && !word.contains(['(', ')', '[', ']', '{', '}'])
+            {
+                return false;
+            }
+        }
         self.judge(sentence) == (SpeechLevel::Informal, true)
     }
 
@@ -357,18 +369,38 @@ impl SpeechClassifier {
     /// (`좋은 아침이야, 데이브`), or a phrase with a topic particle (`많지 추석에는`). At most two
     /// words are looked past.
     fn before_afterthought(&self, words: &[Token], last: usize) -> Option<SpeechLevel> {
+        // The level a word decides; fillers (`네, 선생님`) decide nothing.
+        let decide = |i: usize| {
+            let w = &words[i].core;
+            if self.fillers.contains(w) || is_laughter(w) {
+                return None;
+            }
+            match self.verdict(w) {
+                Verdict::Formal => Some(SpeechLevel::Formal),
+                Verdict::Informal { .. } => Some(SpeechLevel::Informal),
+                Verdict::Unknown => None,
+            }
+        };
+        // A vocative or phrase after a comma (`수고했어, 김 경장`): up to three words, none of
+        // them a predicate.
+        let from = last.saturating_sub(3);
+        if let Some(c) = (from..last).rev().find(|&j| words[j].comma) {
+            let tail_is_nominal =
+                (c + 1..=last).all(|j| self.verdict(&words[j].core) == Verdict::Unknown);
+            return if tail_is_nominal { decide(c) } else { None };
+        }
+        // A phrase with a topic particle (`많지 추석에는`, `구워 이 빵집에서는`).
         let mut i = last;
         for _ in 0..3 {
             if i == 0 {
                 return None;
             }
             let word = &words[i].core;
-            let after_comma = words[i - 1].comma;
             let phrase = self.determiners.contains(word)
                 || (word.len() >= 2
                     && self.afterthought_particles.longest(word) > 0
                     && self.formal.longest(word) == 0);
-            if !after_comma && !phrase {
+            if !phrase {
                 return None;
             }
             i -= 1;
@@ -376,11 +408,8 @@ impl SpeechClassifier {
             if self.fillers.contains(prev) || is_laughter(prev) {
                 return None;
             }
-            match self.verdict(prev) {
-                Verdict::Formal => return Some(SpeechLevel::Formal),
-                Verdict::Informal { .. } => return Some(SpeechLevel::Informal),
-                Verdict::Unknown if after_comma => return None,
-                Verdict::Unknown => {}
+            if let Some(level) = decide(i) {
+                return Some(level);
             }
         }
         None

@@ -1,12 +1,34 @@
 //! Text normalisation and Hangul helpers.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC, full-width ASCII folded to ASCII, typographic quotes and dashes to plain ones,
 /// control characters to spaces, Latin lower-cased.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfc() {
+    // Typed text is nearly always NFC already: skip the normaliser's buffering then.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        fold_into(text.chars(), &mut out);
+    } else {
+        fold_into(text.nfc(), &mut out);
+    }
+    out
+}
+
+fn fold_into(chars: impl Iterator<Item = char>, out: &mut String) {
+    for c in chars {
+        if c.is_ascii() {
+            out.push(if c.is_ascii_control() {
+                ' '
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
+        }
+        if is_syllable(c) || is_compat_jamo(c) {
+            out.push(c);
+            continue;
+        }
         let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' => ' ',
@@ -20,7 +42,6 @@ pub fn normalize(text: &str) -> String {
         };
         out.extend(c.to_lowercase());
     }
-    out
 }
 
 const SYLLABLE_BASE: u32 = 0xAC00;
