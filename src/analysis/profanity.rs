@@ -43,8 +43,11 @@ pub struct ProfanityDetector {
 
 /// Words that stand on their own before a space and so never start a deliberately spaced-out
 /// swear word: `이 년 동안` is not `이년`, `개 소리` (a dog's bark) is not `개소리`, `돌 아이`
-/// (a one-year-old) is not `돌아이`.
-const STANDALONE: &[char] = &['이', '그', '저', '요', '개', '한', '두', '세', '네', '돌'];
+/// (a one-year-old) is not `돌아이`, `또 라이브` is not `또라이`.
+const STANDALONE: &[char] = &[
+    '이', '그', '저', '요', '개', '한', '두', '세', '네', '돌', '또', '더', '안', '못', '잘', '꼭',
+    '좀', '다', '왜', '참', '막', '딱', '꽤', '제', '내', '뭐', '너', '나', '난', '넌', '날', '김',
+];
 
 /// Syllables that count things after a number: `5개년 계획`, `3년` are not insults.
 const COUNTERS: &[char] = &['개', '년'];

@@ -5,7 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{is_compat_consonant, is_compat_jamo, is_syllable, jongseong};
+use super::text::{
+    choseong, is_compat_consonant, is_compat_jamo, is_syllable, jongseong, jungseong,
+};
 use crate::model::SpeechLexicon;
 
 /// The speech level of a sentence or a turn.
@@ -431,10 +433,24 @@ impl SpeechClassifier {
             if cur.is_empty() {
                 return;
             }
-            let word = std::mem::take(cur);
+            let mut word = std::mem::take(cur);
+            // `ㄹㅇㅋㅋ`, `ㅇㅇㅎㅎ`: a jamo word with laughter typed after it.
+            if word.iter().all(|&c| is_compat_jamo(c)) && !self.informal_words.contains(&word) {
+                let kept = word.len()
+                    - word
+                        .iter()
+                        .rev()
+                        .take_while(|&&c| is_laughter(&[c]))
+                        .count();
+                if kept > 0 && self.informal_words.contains(&word[..kept]) {
+                    word.truncate(kept);
+                }
+            }
             if jamo_tail && !self.informal_words.contains(&word) {
                 return;
             }
+            let stretched = unstretch(&word).len();
+            word.truncate(stretched);
             out.push(Token {
                 core: word,
                 clause_end: false,
@@ -479,6 +495,7 @@ impl SpeechClassifier {
 
     /// What a single word says.
     fn verdict(&self, word: &[char]) -> Verdict {
+        let word = unstretch(word);
         if word.is_empty() {
             return Verdict::Unknown;
         }
@@ -551,6 +568,38 @@ fn core_of(token: &str) -> Vec<char> {
         .map_or(0, |i| i + 1);
     let start = chars.iter().position(|&c| is_syllable(c)).unwrap_or(0);
     chars[start..end].to_vec()
+}
+
+/// The word without the syllables that only stretch its last vowel (`감사합니다아` →
+/// `감사합니다`, `안녕하세요오` → `안녕하세요`, `그래애` → `그래`).
+fn unstretch(word: &[char]) -> &[char] {
+    let mut end = word.len();
+    while end >= 2 && is_vowel_echo(word[end - 2], word[end - 1]) {
+        end -= 1;
+    }
+    &word[..end]
+}
+
+/// True when `c` is an open syllable of ㅇ that repeats the end of the vowel of the open
+/// syllable `before` (`다아`, `요오`, `뭐어`, `해애`, `네에`).
+fn is_vowel_echo(before: char, c: char) -> bool {
+    if choseong(c) != Some('ㅇ') || jongseong(c).is_some() || jongseong(before).is_some() {
+        return false;
+    }
+    let (Some(v), Some(e)) = (jungseong(before), jungseong(c)) else {
+        return false;
+    };
+    let tail = match v {
+        'ㅑ' | 'ㅘ' => 'ㅏ',
+        'ㅕ' | 'ㅝ' => 'ㅓ',
+        'ㅛ' => 'ㅗ',
+        'ㅠ' => 'ㅜ',
+        'ㅒ' | 'ㅙ' | 'ㅔ' | 'ㅖ' | 'ㅞ' | 'ㅚ' => 'ㅐ',
+        'ㅟ' | 'ㅢ' => 'ㅣ',
+        v => v,
+    };
+    let e = if e == 'ㅔ' { 'ㅐ' } else { e };
+    tail == e
 }
 
 /// ㅋㅋ, ㅎㅎ, ㅠㅠ and the like.
