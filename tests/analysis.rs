@@ -338,6 +338,16 @@ fn an_afterthought_takes_the_level_of_the_sentence_before() {
     assert_eq!(level("부럽네요, 저는 아직인데."), Formal);
     assert_eq!(level("죄송합니다. 오래 기다리시게 해서."), Formal);
     // Alone, or after 반말, a clause hanging on a connective ending is 반말.
+    assert_eq!(
+        level("확인해 보니까... 블랙박스에 찍혀 있었습니다."),
+        Formal
+    );
+    assert_eq!(
+        level("어떻게 말씀드려야 할지… 조금만 기다려 주시겠어요?"),
+        Formal
+    );
+    assert_eq!(level("확인해 보니까... 찍혔더라."), Informal);
+    assert_eq!(level("거기 앉아... 잠깐만 기다리세요."), Informal);
     assert_eq!(level("오래 기다리게 해서."), Informal);
     assert_eq!(level("몰라. 처음이라서."), Informal);
     assert_eq!(

@@ -76,23 +76,33 @@ pub fn split(text: &str, speech: &SpeechClassifier) -> Vec<Range<usize>> {
     join_afterthoughts(text, speech, out)
 }
 
-/// A clause that only ends in a connective ending, typed as a sentence of its own after a
-/// 존댓말 sentence, is an afterthought of it (`잘 모르겠어요. 해 본 적이 없어서.`): the two are
-/// one sentence.
+/// A clause that only ends in a connective ending is not a sentence of its own when it leans
+/// on a 존댓말 sentence: typed after one, it is an afterthought of it (`잘 모르겠어요. 해 본 적이
+/// 없어서.`); trailing off before one, it is the start of it (`확인해 보니까... 찍혀 있었습니다.`).
+/// Either way the two are one sentence.
 fn join_afterthoughts(
     text: &str,
     speech: &SpeechClassifier,
     ranges: Vec<Range<usize>>,
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    // The last sentence pushed trails off on a connective ending.
+    let mut trailing = false;
     for r in ranges {
-        if let Some(prev) = out.last_mut()
-            && speech.is_afterthought(&text[r.clone()])
-            && speech.classify(&text[prev.clone()]) == SpeechLevel::Formal
-        {
-            prev.end = r.end;
-            continue;
+        if let Some(prev) = out.last_mut() {
+            let joins = if trailing {
+                speech.classify(&text[r.clone()]) == SpeechLevel::Formal
+            } else {
+                speech.is_afterthought(&text[r.clone()])
+                    && speech.classify(&text[prev.clone()]) == SpeechLevel::Formal
+            };
+            if joins {
+                prev.end = r.end;
+                trailing = false;
+                continue;
+            }
         }
+        trailing = speech.trails_off(&text[r.clone()]);
         out.push(r);
     }
     out

@@ -135,7 +135,8 @@ fn matches_end(word: &[char], pattern: &[Unit]) -> bool {
 /// they are 반말, but typed after a 존댓말 sentence they are an afterthought of that sentence
 /// (`잘 모르겠어요. 해 본 적이 없어서.`) and take its level.
 const CONNECTIVE_ENDINGS: &str = "\
-    는데 ㄴ데 은데 던데 서 고 구 면서 며 니까 니깐 지만 려고 도록 는지 ㄴ지 든지 든가";
+    는데 ㄴ데 은데 던데 서 고 구 면서 며 니까 니깐 지만 려고 도록 는지 ㄴ지 ㄹ지 든지 든가 보니 \
+    라고 다고 냐고 자고";
 
 /// Particles that end an elliptical question (`고양이는?`, `6마리나?`, `그 정도로?`): 존댓말
 /// would add 요 (`고양이는요?`), so such a question is 반말.
@@ -309,6 +310,14 @@ impl SpeechClassifier {
             }
         }
         self.judge(sentence) == (SpeechLevel::Informal, true)
+    }
+
+    /// True when `sentence` ends in a connective ending and an ellipsis (`확인해 보니까...`):
+    /// it trails off into the next sentence.
+    pub fn trails_off(&self, sentence: &str) -> bool {
+        let end = sentence.trim_end();
+        (end.ends_with('…') || end.ends_with("..") || end.ends_with('‥'))
+            && self.is_afterthought(sentence)
     }
 
     /// The level of a sentence, and whether it rests on a connective ending alone.
