@@ -44,6 +44,9 @@ fn sign_in_and_open(h: &mut Harness<'_, MinwonApp>, mode: &str, title: &str) {
     h.get_by_label("훈련 시작").click();
     settle(h);
     assert_eq!(h.state().screen(), Screen::Library);
+    // With a big pack the card may be below the fold.
+    h.get_by_label(&format!("{title} 시작하기")).scroll_to_me();
+    settle(h);
     h.get_by_label(&format!("{title} 시작하기")).click();
     settle(h);
     assert_eq!(h.state().screen(), Screen::Briefing);
