@@ -150,7 +150,8 @@ pub struct CueMatch {
 /// The guard rules, compiled.
 #[derive(Debug)]
 pub struct Guards {
-    negators: Vec<String>,
+    /// Negation inside a word, as one automaton.
+    negators: Option<AhoCorasick>,
     negator_words: Vec<String>,
     quotatives: Endings,
     hedge_particles: Vec<String>,
@@ -161,7 +162,7 @@ pub struct Guards {
 impl Guards {
     pub fn new(lexicon: &CueGuards) -> Guards {
         Guards {
-            negators: lexicon.negators.clone(),
+            negators: AhoCorasick::new(lexicon.negators.iter().filter(|n| !n.is_empty())).ok(),
             negator_words: lexicon.negator_words.clone(),
             quotatives: Endings::new(&lexicon.quotatives),
             hedge_particles: lexicon.hedge_particles.clone(),
@@ -176,31 +177,28 @@ impl Guards {
             return false;
         };
         let words = &sq.word_spans;
-        let word_chars =
-            |i: usize| -> Vec<char> { sq.text[words[i].start..words[i].end].chars().collect() };
         let tail = &sq.text[end..words[w].end];
 
-        // Inside quotation marks.
+        // Inside quotation marks, double or single ('보험사에 물어보라'는 말).
         let src_start = sq.source_offset(start, source.len());
-        if source[..src_start].matches('"').count() % 2 == 1 {
+        let before = &source[..src_start];
+        if before.matches('"').count() % 2 == 1 || before.matches('\'').count() % 2 == 1 {
             return true;
         }
 
         // Reported speech: the cue's word ends in a quotative ending (가시라는, 죄송하다고).
-        let this_word = word_chars(w);
-        if !tail.is_empty() && self.quotatives.longest(&this_word) > 0 {
+        let this_word = sq.word_chars(w);
+        if !tail.is_empty() && self.quotatives.longest(this_word) > 0 {
             return true;
         }
 
         // Hedge: `공감은 하는데`, `이해는 합니다만`.
-        if self.hedge_particles.iter().any(|p| p == tail)
-            && let Some(next) = words.get(w + 1)
-        {
-            let next_chars: Vec<char> = sq.text[next.start..next.end].chars().collect();
+        if self.hedge_particles.iter().any(|p| p == tail) && w + 1 < words.len() {
+            let next_chars = sq.word_chars(w + 1);
             if matches!(
                 next_chars.first(),
                 Some('하' | '되' | '드' | '합' | '해' | '했' | '됩' | '된')
-            ) && self.hedge_endings.longest(&next_chars) > 0
+            ) && self.hedge_endings.longest(next_chars) > 0
             {
                 return true;
             }
@@ -209,7 +207,7 @@ impl Guards {
         // Negation in the rest of the clause: the tail of the word and up to two more words.
         let mut scope: Vec<&str> = vec![tail];
         let mut clause_open = !words[w].punct_after
-            && (tail.is_empty() || self.clause_endings.longest(&this_word) == 0);
+            && (tail.is_empty() || self.clause_endings.longest(this_word) == 0);
         let mut i = w + 1;
         while clause_open && i < words.len() && i <= w + 2 {
             let word = &sq.text[words[i].start..words[i].end];
@@ -217,12 +215,13 @@ impl Guards {
                 return true;
             }
             scope.push(word);
-            clause_open = !words[i].punct_after && self.clause_endings.longest(&word_chars(i)) == 0;
+            clause_open =
+                !words[i].punct_after && self.clause_endings.longest(sq.word_chars(i)) == 0;
             i += 1;
         }
         scope
             .iter()
-            .any(|s| self.negators.iter().any(|n| s.contains(n.as_str())))
+            .any(|s| self.negators.as_ref().is_some_and(|ac| ac.is_match(s)))
     }
 }
 

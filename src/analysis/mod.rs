@@ -260,7 +260,13 @@ impl Analyzer {
                 }
             }
         }
+        // Swearing is looked for once in the whole turn, then placed in its sentence.
+        let swearing = match self.profanity {
+            Some(_) => self.korean.profanity.find(&text),
+            None => Vec::new(),
+        };
         for range in ranges {
+            let swear = swearing.iter().find(|h| range.contains(&h.start));
             let s = &text[range];
             let level = self.korean.speech.classify(s);
             let sq = Squashed::new(s);
@@ -270,7 +276,7 @@ impl Analyzer {
                 }
             }
             if let Some(v) = self.profanity
-                && let Some(hit) = self.korean.profanity.find(s).first()
+                && let Some(hit) = swear
             {
                 analysis.push(Target::Violation(v), s, &hit.word);
             }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::speech::{SpeechClassifier, SpeechLevel};
-use super::text::is_hangul;
+use super::text::{is_hangul, is_word_char};
 
 fn is_terminal_punct(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！' | '~' | '‥')
@@ -112,7 +112,7 @@ fn push(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[range.clone()];
     let trimmed_start = s.len() - s.trim_start().len();
     let trimmed = s.trim();
-    if trimmed.chars().any(|c| c.is_alphanumeric()) {
+    if trimmed.chars().any(is_word_char) {
         let begin = range.start + trimmed_start;
         out.push(begin..begin + trimmed.len());
     } else if let Some(last) = out.last_mut() {

@@ -18,10 +18,11 @@ pub fn normalize(text: &str) -> String {
 fn fold_into(chars: impl Iterator<Item = char>, out: &mut String) {
     for c in chars {
         if c.is_ascii() {
-            out.push(if c.is_ascii_control() {
-                ' '
-            } else {
-                c.to_ascii_lowercase()
+            out.push(match c {
+                // Line breaks end sentences; other control characters are blanks.
+                '\n' | '\r' => '\n',
+                c if c.is_ascii_control() => ' ',
+                c => c.to_ascii_lowercase(),
             });
             continue;
         }
@@ -133,6 +134,8 @@ pub fn jungseong(c: char) -> Option<char> {
 #[derive(Debug, Clone, Default)]
 pub struct Squashed {
     pub text: String,
+    /// The kept chars, for matching endings without allocating.
+    pub chars: Vec<char>,
     /// Byte offset in `text` of each kept char.
     char_starts: Vec<usize>,
     /// Source byte offset of each kept char.
@@ -148,21 +151,41 @@ pub struct Squashed {
 pub struct WordSpan {
     pub start: usize,
     pub end: usize,
+    /// Char range in `chars`.
+    pub char_start: usize,
+    pub char_end: usize,
     /// The source word was followed by punctuation (`,` `.` `?` ...): a clause ends there.
     pub punct_after: bool,
 }
 
+/// A letter or digit: Hangul and ASCII are decided without Unicode tables (the hot path).
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_hangul(c) || c.is_alphanumeric()
+    }
+}
+
 impl Squashed {
+    /// The chars of word `i`.
+    pub fn word_chars(&self, i: usize) -> &[char] {
+        let w = &self.word_spans[i];
+        &self.chars[w.char_start..w.char_end]
+    }
+
     /// Keeps letters and digits; whitespace separates words; other chars are dropped.
     pub fn new(source: &str) -> Squashed {
         let mut sq = Squashed::default();
         let mut in_word = false;
         for (i, c) in source.char_indices() {
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 if !in_word {
                     sq.word_spans.push(WordSpan {
                         start: sq.text.len(),
                         end: sq.text.len(),
+                        char_start: sq.chars.len(),
+                        char_end: sq.chars.len(),
                         punct_after: false,
                     });
                     in_word = true;
@@ -171,8 +194,10 @@ impl Squashed {
                 sq.offsets.push(i);
                 sq.words.push((sq.word_spans.len() - 1) as u32);
                 sq.text.push(c);
+                sq.chars.push(c);
                 if let Some(w) = sq.word_spans.last_mut() {
                     w.end = sq.text.len();
+                    w.char_end = sq.chars.len();
                     w.punct_after = false;
                 }
             } else if c.is_whitespace() {
