@@ -229,3 +229,36 @@ fn evidence_quotes_the_sentence_that_earned_it() {
     assert_eq!(hit.quote, "오래 기다리시게 해서 죄송합니다.");
     assert_eq!(a.sentences.len(), 3);
 }
+
+#[test]
+fn negative_questions_accuse_and_disclaimers_deny() {
+    let f = Fixture::new();
+    for text in [
+        "보험사기 아니에요?",
+        "엄살 아니세요?",
+        "술 드신 거 아니에요?",
+    ] {
+        has(&f.violations(text), "blame", text);
+    }
+    for text in [
+        "선생님을 보험사기로 의심해서 여쭙는 게 아닙니다.",
+        "보험사기를 조사하는 게 아니라, 다치신 정도를 확인하는 절차입니다.",
+        "나이롱 환자 취급을 받으신 것 같아 얼마나 불쾌하셨겠습니까.",
+    ] {
+        lacks(&f.violations(text), "blame", text);
+    }
+    // A negative question of care is still care.
+    has(
+        &f.items("많이 힘드시지 않으세요?"),
+        "empathy",
+        "negative question",
+    );
+    // `수밖에 없다` affirms.
+    has(&f.items("걱정되실 수밖에 없죠."), "empathy", "수밖에");
+    // A condition is not the feeling.
+    lacks(
+        &f.items("정 억울하시면 이의신청을 하시면 됩니다."),
+        "empathy",
+        "conditional",
+    );
+}

@@ -396,3 +396,84 @@ fn a_phone_call_cannot_show_a_bow() {
     assert_eq!(rec.turn.actions, vec![Action::NotifyRecording]);
     assert!(score(&s).items.iter().any(|i| i.id == "greeting" && !i.met));
 }
+
+#[test]
+fn a_hurtful_remark_is_answered_before_a_question() {
+    // Trust is high enough for the bus fact, but blaming gets the reply and the fact stays untold.
+    let mut s = session(1);
+    s.respond(t("[bow] 안녕하십니까. 많이 놀라셨겠습니다."));
+    let rec = s
+        .respond(t("본인 잘못이잖아요. 어디서 잃어버리셨습니까?"))
+        .unwrap()
+        .clone();
+    assert!(
+        matches!(rec.reply.source, Source::Trigger { .. }),
+        "{:?}",
+        rec.reply.source
+    );
+    assert_eq!(rec.disclosed, None);
+    assert!(
+        !s.disclosed()[0],
+        "the scorecard must not list an untold fact"
+    );
+}
+
+#[test]
+fn of_two_questions_the_last_is_answered() {
+    let mut s = session(1);
+    s.respond(t(
+        "[bow] 안녕하십니까. 많이 놀라셨겠습니다. 정말 속상하시겠습니다.",
+    ));
+    s.respond(t("오래 기다리시게 해서 죄송합니다. 꼼꼼히 살펴보겠습니다."));
+    let rec = s
+        .respond(t(
+            "카드는 정지하셨습니까? 마지막으로 지갑을 꺼내신 게 어디서였습니까?",
+        ))
+        .unwrap()
+        .clone();
+    assert_eq!(rec.disclosed, Some(0), "the bus question came last");
+}
+
+#[test]
+fn a_misplaced_rung_does_not_show_as_credit() {
+    let mut s = furious_session();
+    let rec = s
+        .respond(t("계속하시면 공무집행방해로 처벌받으실 수 있습니다."))
+        .unwrap()
+        .clone();
+    assert!(rec.rungs.is_empty());
+    assert_eq!(rec.ladder_faults.len(), 1);
+    assert!(!rec.analysis.items().any(|h| {
+        s.checklist().items[match h.target {
+            minwon::analysis::Target::Item(i) => i,
+            _ => unreachable!(),
+        }]
+        .id == "boundary"
+    }));
+}
+
+#[test]
+fn a_recording_announced_early_counts_when_the_abuse_comes() {
+    let mut s = session(1);
+    s.respond(t("[notify_recording] 민원 응대 내용은 녹음됩니다."));
+    assert_eq!(s.climbed(), &[Rung::Record]);
+    assert!(
+        score(&s).ladder.is_empty(),
+        "no fault for announcing a recording"
+    );
+}
+
+#[test]
+fn repeated_listening_never_stops_helping() {
+    let mut s = session(1);
+    let mut last = s.mood().anger;
+    // The fixture allows eight turns.
+    for _ in 0..7 {
+        s.respond(t("네, 그러셨군요."));
+        assert!(
+            s.mood().anger < last || s.mood().anger == 0,
+            "anger stuck at {last}"
+        );
+        last = s.mood().anger;
+    }
+}

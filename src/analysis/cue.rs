@@ -147,6 +147,20 @@ pub struct CueMatch {
     pub cue: usize,
 }
 
+/// Which guards apply to a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuardMode {
+    /// Credit (items, rungs): negation, reported speech, hedges and conditionals block it.
+    Credit,
+    /// A fault (violations): negation, reported speech and someone else's label block it.
+    Fault,
+    /// A question for a fact: anything that mentions it counts.
+    Question,
+}
+
+/// Words of the scope after a cue that negation looks at.
+const NEGATION_SCOPE: usize = 3;
+
 /// The guard rules, compiled.
 #[derive(Debug)]
 pub struct Guards {
@@ -157,6 +171,9 @@ pub struct Guards {
     hedge_particles: Vec<String>,
     hedge_endings: Endings,
     clause_endings: Endings,
+    not_negation: Vec<String>,
+    labels: Vec<String>,
+    conditionals: Endings,
 }
 
 impl Guards {
@@ -168,11 +185,24 @@ impl Guards {
             hedge_particles: lexicon.hedge_particles.clone(),
             hedge_endings: Endings::new(&lexicon.hedge_endings),
             clause_endings: Endings::new(&lexicon.clause_endings),
+            not_negation: lexicon.not_negation.clone(),
+            labels: lexicon.labels.clone(),
+            conditionals: Endings::new(&lexicon.conditionals),
         }
     }
 
-    /// True when the match `start..end` of a squashed sentence is negated, reported or hedged.
-    fn blocks(&self, sq: &Squashed, source: &str, start: usize, end: usize) -> bool {
+    /// True when the match `start..end` of a squashed sentence must not count.
+    fn blocks(
+        &self,
+        sq: &Squashed,
+        source: &str,
+        start: usize,
+        end: usize,
+        mode: GuardMode,
+    ) -> bool {
+        if mode == GuardMode::Question {
+            return false;
+        }
         let Some(w) = sq.word_ending_at(end) else {
             return false;
         };
@@ -192,36 +222,62 @@ impl Guards {
             return true;
         }
 
-        // Hedge: `공감은 하는데`, `이해는 합니다만`.
-        if self.hedge_particles.iter().any(|p| p == tail) && w + 1 < words.len() {
-            let next_chars = sq.word_chars(w + 1);
-            if matches!(
-                next_chars.first(),
-                Some('하' | '되' | '드' | '합' | '해' | '했' | '됩' | '된')
-            ) && self.hedge_endings.longest(next_chars) > 0
-            {
+        if mode == GuardMode::Credit {
+            // A condition is not the thing itself: `억울하시면`.
+            if !tail.is_empty() && self.conditionals.longest(this_word) > 0 {
                 return true;
+            }
+            // Hedge: `공감은 하는데`, `이해는 합니다만`.
+            if self.hedge_particles.iter().any(|p| p == tail) && w + 1 < words.len() {
+                let next = sq.word_chars(w + 1);
+                if matches!(
+                    next.first(),
+                    Some('하' | '되' | '드' | '합' | '해' | '했' | '됩' | '된')
+                ) && self.hedge_endings.longest(next) > 0
+                {
+                    return true;
+                }
             }
         }
 
-        // Negation in the rest of the clause: the tail of the word and up to two more words.
+        // The rest of the clause: the tail of the word and a few more words.
         let mut scope: Vec<&str> = vec![tail];
         let mut clause_open = !words[w].punct_after
             && (tail.is_empty() || self.clause_endings.longest(this_word) == 0);
         let mut i = w + 1;
-        while clause_open && i < words.len() && i <= w + 2 {
+        let mut negated = false;
+        while clause_open && i < words.len() && i <= w + NEGATION_SCOPE {
             let word = &sq.text[words[i].start..words[i].end];
-            if self.negator_words.iter().any(|n| n == word) {
-                return true;
-            }
+            negated |= self.negator_words.iter().any(|n| n == word);
             scope.push(word);
             clause_open =
                 !words[i].punct_after && self.clause_endings.longest(sq.word_chars(i)) == 0;
             i += 1;
         }
-        scope
+        if mode == GuardMode::Fault
+            && scope[1..]
+                .iter()
+                .any(|s| self.labels.iter().any(|l| s.starts_with(l.as_str())))
+        {
+            return true;
+        }
+        let negates = |s: &str| self.negators.as_ref().is_some_and(|ac| ac.is_match(s));
+        negated |= scope.iter().any(|s| negates(s));
+        // A fault disclaimed at the end of the sentence: `보험사기로 의심해서 여쭙는 게 아닙니다.`
+        if mode == GuardMode::Fault && w + 1 < words.len() {
+            let last = &words[words.len() - 1];
+            negated |= negates(&sq.text[last.start..last.end]);
+        }
+        if !negated {
+            return false;
+        }
+        // `수밖에 없다` affirms; a negative question (`힘드시지 않으세요?`, `보험사기 아니에요?`)
+        // asks or accuses rather than denies.
+        let affirms = scope
             .iter()
-            .any(|s| self.negators.as_ref().is_some_and(|ac| ac.is_match(s)))
+            .any(|s| self.not_negation.iter().any(|n| s.contains(n.as_str())));
+        let question = source.trim_end().ends_with(['?', '？']);
+        !(affirms || question)
     }
 }
 
@@ -285,7 +341,14 @@ impl CueSet {
 
     /// Every unguarded match in a sentence (normalised `source` and its squashed form),
     /// at most one per key, in order of position.
-    pub fn find(&self, source: &str, sq: &Squashed, guards: &Guards) -> Vec<CueMatch> {
+    /// `mode` tells, for each key, which guards apply.
+    pub fn find(
+        &self,
+        source: &str,
+        sq: &Squashed,
+        guards: &Guards,
+        mode: impl Fn(usize) -> GuardMode,
+    ) -> Vec<CueMatch> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
@@ -300,7 +363,7 @@ impl CueSet {
             let Some(end) = cue.extend(sq, m.start()) else {
                 continue;
             };
-            if guards.blocks(sq, source, m.start(), end) {
+            if guards.blocks(sq, source, m.start(), end, mode(key)) {
                 continue;
             }
             found.push(CueMatch {

@@ -12,7 +12,7 @@ pub mod text;
 
 use std::sync::Arc;
 
-use cue::{CueSet, Guards};
+use cue::{CueSet, GuardMode, Guards};
 pub use profanity::{ProfanityDetector, ProfanityHit};
 pub use speech::{SpeechClassifier, SpeechLevel};
 use text::{Squashed, normalize};
@@ -271,7 +271,12 @@ impl Analyzer {
             let level = self.korean.speech.classify(s);
             let sq = Squashed::new(s);
             for layer in std::iter::once(&*self.base).chain(self.scenario.as_deref()) {
-                for m in layer.cues.find(s, &sq, &self.korean.guards) {
+                let mode = |key: usize| match layer.targets[key] {
+                    Target::Violation(_) => GuardMode::Fault,
+                    Target::Fact(_) => GuardMode::Question,
+                    Target::Item(_) | Target::Rung(_) => GuardMode::Credit,
+                };
+                for m in layer.cues.find(s, &sq, &self.korean.guards, mode) {
                     analysis.push(layer.targets[m.key], s, &layer.cues.cue(m.cue).source);
                 }
             }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::analysis::{Analysis, Analyzer, Target};
 use crate::library::Entry;
+use crate::model::checklist::LADDER_FAULT;
 use crate::model::{
     Band, Channel, Checklist, Condition, EndingKind, Mood, MoodDelta, Rung, Scenario, TraineeTurn,
 };
@@ -135,6 +136,8 @@ pub struct Session {
     ended: Option<Ended>,
     /// The complainant's last words when the trainee ended the session.
     closing_reply: Option<Reply>,
+    /// Index of the item the ladder earns (`boundary`).
+    ladder_item: Option<usize>,
 }
 
 /// Anger at which a complainant walks out unless the scenario says otherwise.
@@ -184,6 +187,10 @@ impl Session {
             climbed: Vec::new(),
             ended: None,
             closing_reply: None,
+            ladder_item: checklist
+                .ladder_item
+                .as_deref()
+                .and_then(|id| checklist.items.iter().position(|i| i.id == id)),
             scenario,
             checklist,
         };
@@ -287,7 +294,14 @@ impl Session {
         let stage = self.stage;
         let abused = self.abused;
 
+        let mut analysis = analysis;
         let (rungs, ladder_faults) = self.climb(number, &analysis);
+        if rungs.is_empty()
+            && let Some(b) = self.ladder_item
+        {
+            // The words of the ladder earn the item only when the step was taken in order.
+            analysis.hits.retain(|h| h.target != Target::Item(b));
+        }
         let mut delta = MoodDelta::default();
         let mut useful = false;
         for hit in &analysis.hits {
@@ -323,10 +337,15 @@ impl Session {
         self.mood = self.mood.moved(delta);
         self.stage_turns += 1;
 
-        // A fact, if asked for.
+        // A fact, if asked for and the complainant is not busy reacting to a hurtful remark.
+        // When several are asked, the last question is the one answered.
         let mut disclosed = None;
         let mut refused = None;
-        if let Some(f) = analysis.facts().find(|&f| !self.disclosed[f]) {
+        let hurt = self.trigger_for(&self.violation_ids(&analysis)).is_some()
+            || (!ladder_faults.is_empty()
+                && self.trigger_for(&[LADDER_FAULT.to_owned()]).is_some());
+        let asked = analysis.facts().filter(|&f| !self.disclosed[f]).last();
+        if let Some(f) = asked.filter(|_| !hurt) {
             if self.mood.trust >= self.scenario.facts[f].min_trust {
                 self.disclosed[f] = true;
                 disclosed = Some(f);
@@ -361,7 +380,14 @@ impl Session {
                     .flatten();
                 answered.unwrap_or_else(|| self.line(Source::Ending { index }))
             }
-            None => self.choose_reply(&analysis, &rungs, disclosed, refused, advanced_to),
+            None => self.choose_reply(
+                &analysis,
+                !ladder_faults.is_empty(),
+                &rungs,
+                disclosed,
+                refused,
+                advanced_to,
+            ),
         };
         self.abused |= reply.abusive;
         self.turns.push(TurnRecord {
@@ -436,13 +462,16 @@ impl Session {
                 // Recording and a polite close need no provocation; a request to stop swearing
                 // or a legal warning to someone who is not (or no longer) abusive is itself an
                 // insult.
-                if matches!(rung, Rung::Request | Rung::Warn) {
-                    faults.push(LadderFault {
+                match rung {
+                    Rung::Request | Rung::Warn => faults.push(LadderFault {
                         turn: number,
                         rung,
                         missing: None,
                         text: quote(rung),
-                    });
+                    }),
+                    // A recording announced early still stands when the abuse comes.
+                    Rung::Record if !self.climbed.contains(&rung) => self.climbed.push(rung),
+                    _ => {}
                 }
                 continue;
             }
@@ -552,9 +581,20 @@ impl Session {
         None
     }
 
+    fn violation_ids(&self, analysis: &Analysis) -> Vec<String> {
+        analysis
+            .violations()
+            .filter_map(|h| match h.target {
+                Target::Violation(v) => Some(self.checklist.violations[v].id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn choose_reply(
         &mut self,
         analysis: &Analysis,
+        faulted: bool,
         rungs: &[Rung],
         disclosed: Option<usize>,
         refused: Option<usize>,
@@ -562,14 +602,10 @@ impl Session {
     ) -> Reply {
         // The complainant reacts first to what hurt, then to what they were asked,
         // then to a step of the ladder or a good move, then carries on with the stage.
-        let violations: Vec<String> = analysis
-            .violations()
-            .filter_map(|h| match h.target {
-                Target::Violation(v) => Some(self.checklist.violations[v].id.clone()),
-                _ => None,
-            })
-            .collect();
-        if let Some(r) = self.fire_trigger(&violations) {
+        if let Some(r) = self.fire_trigger(&self.violation_ids(analysis)) {
+            return r;
+        }
+        if faulted && let Some(r) = self.fire_trigger(&[LADDER_FAULT.to_owned()]) {
             return r;
         }
         if let Some(f) = disclosed {
@@ -599,10 +635,10 @@ impl Session {
         self.stage_line()
     }
 
-    /// Fires the first trigger for any of `ids` (in order) that applies in this stage.
-    fn fire_trigger(&mut self, ids: &[String]) -> Option<Reply> {
+    /// The first trigger for any of `ids` (in order) that applies in this stage.
+    fn trigger_for(&self, ids: &[String]) -> Option<usize> {
         let stage_id = &self.scenario.stages[self.stage].id;
-        let index = ids.iter().find_map(|id| {
+        ids.iter().find_map(|id| {
             self.scenario
                 .triggers
                 .iter()
@@ -612,7 +648,12 @@ impl Session {
                         && (t.stages.is_empty() || t.stages.contains(stage_id))
                         && !(t.once && self.fired.contains(&i))
                 })
-        })?;
+        })
+    }
+
+    /// Fires the first trigger for any of `ids` that applies in this stage.
+    fn fire_trigger(&mut self, ids: &[String]) -> Option<Reply> {
+        let index = self.trigger_for(ids)?;
         self.fired.insert(index);
         Some(self.line(Source::Trigger { index }))
     }

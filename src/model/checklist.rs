@@ -166,6 +166,9 @@ pub struct Violation {
     pub mood: MoodDelta,
 }
 
+/// The event of a ladder step taken out of order or without abuse (for triggers).
+pub const LADDER_FAULT: &str = "ladder:fault";
+
 /// A rung of the abuse-warning ladder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Rung {
@@ -227,8 +230,12 @@ impl Checklist {
         self.ladder.iter().find(|s| s.rung == rung)
     }
 
-    /// True when `id` names an item, a violation or a ladder rung of this checklist.
+    /// True when `id` names an item, a violation or a ladder rung of this checklist, or
+    /// `ladder:fault`.
     pub fn knows_event(&self, id: &str) -> bool {
-        self.item(id).is_some() || self.violation(id).is_some() || Rung::from_id(id).is_some()
+        self.item(id).is_some()
+            || self.violation(id).is_some()
+            || Rung::from_id(id).is_some()
+            || id == LADDER_FAULT
     }
 }

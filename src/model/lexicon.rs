@@ -78,4 +78,14 @@ pub struct CueGuards {
     pub hedge_endings: Vec<String>,
     /// Endings that close a clause; negation is looked for only up to the end of the clause.
     pub clause_endings: Vec<String>,
+    /// Words that look negative but affirm (`수밖에 없다`: cannot but).
+    #[serde(default)]
+    pub not_negation: Vec<String>,
+    /// Words after a fault cue that make it someone else's label, not the trainee's words
+    /// (`나이롱 환자 취급을 받으셨다`).
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Conditional endings on a credit cue's word: `억울하시면` is not empathy.
+    #[serde(default)]
+    pub conditionals: Vec<String>,
 }

@@ -114,12 +114,20 @@ impl MoodDelta {
         self.anger == 0 && self.trust == 0
     }
 
-    /// The delta divided by `n` (rounded towards zero), for repeated behaviour.
+    /// The delta divided by `n`, for behaviour repeated `n` times; a change never fades to
+    /// nothing, so patient listening keeps helping a little.
     pub fn damped(self, n: i32) -> MoodDelta {
         let n = n.max(1);
+        let damp = |x: i32| {
+            if x == 0 {
+                0
+            } else {
+                (x / n).abs().max(1) * x.signum()
+            }
+        };
         MoodDelta {
-            anger: self.anger / n,
-            trust: self.trust / n,
+            anger: damp(self.anger),
+            trust: damp(self.trust),
         }
     }
 }

@@ -219,6 +219,7 @@ impl Names<'_> {
                 .map(|i| i.id.as_str())
                 .chain(c.violations.iter().map(|v| v.id.as_str()))
                 .chain(Rung::ALL.iter().map(|r| r.id()))
+                .chain(std::iter::once(super::checklist::LADDER_FAULT))
                 .collect::<Vec<_>>()
                 .join(", "),
             None => String::new(),
