@@ -412,3 +412,36 @@ fn eval_prints_the_four_figures() {
     let o = run(&["eval", "--task", "profanity", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn analyze_with_a_scenario_lists_the_facts_asked() {
+    let f = fixture();
+    let o = run_stdin(
+        &["analyze", "--json", "--scenario", f.to_str().unwrap()],
+        "지갑은 어디서 잃어버리셨습니까?\n네.\n".as_bytes(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["facts"], serde_json::json!(["bus"]));
+    assert!(
+        lines[1].get("facts").is_none(),
+        "no facts key when none is asked"
+    );
+    // The scenario's own cues count: 분실신고 is explain_procedure only in this scenario.
+    let o = run_stdin(
+        &["analyze", "--json", "--scenario", f.to_str().unwrap()],
+        "분실신고 접수해 드리겠습니다.\n".as_bytes(),
+    );
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i == "explain_procedure"),
+        "{v}"
+    );
+}

@@ -1,6 +1,8 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use anyhow::{Context, bail};
 use serde::Serialize;
 
@@ -15,6 +17,9 @@ pub struct AnalyzeLine<'a> {
     pub speech_level: &'static str,
     pub items: Vec<&'a str>,
     pub violations: Vec<&'a str>,
+    /// With `--scenario`: the facts the utterance asks for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<&'a str>,
 }
 
 /// The ids of the items and violations of an analysis, each sorted and without duplicates.
@@ -35,20 +40,41 @@ pub fn ids<'a>(analysis: &Analysis, checklist: &'a Checklist) -> (Vec<&'a str>, 
     (items, violations)
 }
 
-pub fn run(json: bool, checklist_arg: &str) -> anyhow::Result<ExitCode> {
-    let library = Library::builtin();
-    let Some(checklist) = library.checklist(checklist_arg).cloned() else {
-        bail!(
-            "체크리스트 \"{checklist_arg}\"를 찾을 수 없습니다 (있는 체크리스트: {})",
-            library
-                .checklists
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+pub fn run(json: bool, checklist_arg: &str, scenario: Option<&str>) -> anyhow::Result<ExitCode> {
+    let (library, scenario_id) = match scenario {
+        Some(arg) => {
+            let (lib, id) = super::score::open_scenario(arg)?;
+            (lib, Some(id))
+        }
+        None => (Library::builtin(), None),
     };
-    let analyzer = library.analyzer(&checklist);
+    let (checklist, analyzer, facts) =
+        match scenario_id.as_deref().and_then(|id| library.scenario(id)) {
+            Some(entry) => (
+                entry.checklist.clone(),
+                Arc::new(
+                    entry
+                        .analyzer
+                        .for_scenario(&entry.checklist, &entry.scenario),
+                ),
+                entry.scenario.facts.iter().map(|f| f.id.clone()).collect(),
+            ),
+            None => {
+                let Some(checklist) = library.checklist(checklist_arg).cloned() else {
+                    bail!(
+                        "체크리스트 \"{checklist_arg}\"를 찾을 수 없습니다 (있는 체크리스트: {})",
+                        library
+                            .checklists
+                            .iter()
+                            .map(|c| c.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                };
+                let analyzer = library.analyzer(&checklist);
+                (checklist, analyzer, Vec::new())
+            }
+        };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -67,29 +93,38 @@ pub fn run(json: bool, checklist_arg: &str) -> anyhow::Result<ExitCode> {
         let (turn, _) = TraineeTurn::parse(line);
         let analysis = analyzer.analyze(&turn);
         let (items, violations) = ids(&analysis, &checklist);
+        let asked: Vec<&str> = analysis
+            .facts()
+            .map(|f| facts[f].as_str())
+            .collect::<Vec<&str>>();
         if json {
             let obj = AnalyzeLine {
                 text: line,
                 speech_level: analysis.level.id(),
                 items,
                 violations,
+                facts: asked,
             };
             serde_json::to_writer(&mut out, &obj)?;
             writeln!(out)?;
         } else {
+            let list = |v: &[&str]| {
+                if v.is_empty() {
+                    "-".to_owned()
+                } else {
+                    v.join(", ")
+                }
+            };
             writeln!(
                 out,
-                "{line}\n  말투: {}  항목: {}  위반: {}",
+                "{line}\n  말투: {}  항목: {}  위반: {}{}",
                 analysis.level.label(),
-                if items.is_empty() {
-                    "-".to_owned()
+                list(&items),
+                list(&violations),
+                if asked.is_empty() {
+                    String::new()
                 } else {
-                    items.join(", ")
-                },
-                if violations.is_empty() {
-                    "-".to_owned()
-                } else {
-                    violations.join(", ")
+                    format!("  사실: {}", asked.join(", "))
                 },
             )?;
         }

@@ -53,8 +53,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// The id of the built-in checklist to analyse against.
-        #[arg(long, default_value = "default")]
+        #[arg(long, default_value = "default", conflicts_with = "scenario")]
         checklist: String,
+        /// Analyse with a scenario's checklist and its own cues (an id or a file); facts its
+        /// questions would draw out are listed as `facts`.
+        #[arg(long)]
+        scenario: Option<String>,
     },
     /// Plays a scenario with the trainee turns of a transcript and prints the scorecard.
     Score {
@@ -86,7 +90,11 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Check { paths } => check::run(&paths),
-        Command::Analyze { json, checklist } => analyze::run(json, &checklist),
+        Command::Analyze {
+            json,
+            checklist,
+            scenario,
+        } => analyze::run(json, &checklist, scenario.as_deref()),
         Command::Score {
             scenario,
             transcript,
