@@ -131,44 +131,6 @@ fn matches_end(word: &[char], pattern: &[Unit]) -> bool {
     })
 }
 
-/// Endings of a clause that leans on another one (`…없어서`, `…맛있는데`, `…하고`). Said alone
-/// they are 반말, but typed after a 존댓말 sentence they are an afterthought of that sentence
-/// (`잘 모르겠어요. 해 본 적이 없어서.`) and take its level.
-const CONNECTIVE_ENDINGS: &str = "\
-    는데 ㄴ데 은데 던데 서 고 구 면서 며 니까 니깐 지만 려고 도록 는지 ㄴ지 ㄹ지 든지 든가 보니 \
-    라고 다고 냐고 자고";
-
-/// Particles that end an elliptical question (`고양이는?`, `6마리나?`, `그 정도로?`): 존댓말
-/// would add 요 (`고양이는요?`), so such a question is 반말.
-const QUESTION_PARTICLES: &str = "\
-    은 는 도 로 나 까지 부터 랑 한테 에게 에서";
-
-/// Words that make a whole question on their own (`어째서?`, `어떻게?`, `진짜?`); 존댓말 adds 요.
-const INTERROGATIVES: &str = "\
-    뭐 뭘 뭐가 누가 누구 어디 어디서 언제 어떻게 얼마나 몇 무슨 어느 어째서 왜 \
-    진짜 정말 레알 참말 그래";
-
-/// Particles of a phrase put after the predicate as an afterthought (`많지 추석에는`,
-/// `구워 이 빵집에서는`): the predicate before it decides.
-const AFTERTHOUGHT_PARTICLES: &str = "\
-    은 는 도 에서 에선 엔 에게 한테 부터 까지 처럼 보다";
-
-/// Determiners that may stand inside such a phrase (`이 빵집에서는`).
-const DETERMINERS: &str = "\
-    이 그 저 요 이런 그런 저런";
-
-/// One-syllable words that sit before a listed noun as part of it (`두가지`, `큰피해`,
-/// `재신고`). Any other single syllable before a listed noun makes a different word
-/// (`감상해` is not `상해`, `도시야` is not `시야`).
-const NOUN_PREFIXES: &str = "\
-    한 두 세 네 몇 큰 첫 새 옛 온 총 각 재 무 전 본 현 신 구 대 소 타 당 동 반 이 그 저 딴 제 \
-    내 우리";
-
-/// The words of a space-separated list.
-fn patterns(list: &str) -> Vec<String> {
-    list.split_whitespace().map(str::to_owned).collect()
-}
-
 /// What one word says about the speech level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Verdict {
@@ -273,12 +235,12 @@ impl SpeechClassifier {
             markers: char_set(&lexicon.informal_markers),
             not_predicates: Endings::new(&lexicon.not_predicates),
             respellings,
-            connective: Endings::new(&patterns(CONNECTIVE_ENDINGS)),
-            question_particles: Endings::new(&patterns(QUESTION_PARTICLES)),
-            interrogatives: char_set(&patterns(INTERROGATIVES)),
-            afterthought_particles: Endings::new(&patterns(AFTERTHOUGHT_PARTICLES)),
-            determiners: char_set(&patterns(DETERMINERS)),
-            noun_prefixes: char_set(&patterns(NOUN_PREFIXES)),
+            connective: Endings::new(&lexicon.connective_endings),
+            question_particles: Endings::new(&lexicon.question_particles),
+            interrogatives: char_set(&lexicon.interrogatives),
+            afterthought_particles: Endings::new(&lexicon.afterthought_particles),
+            determiners: char_set(&lexicon.determiners),
+            noun_prefixes: char_set(&lexicon.noun_prefixes),
         }
     }
 

@@ -30,6 +30,30 @@ pub struct SpeechLexicon {
     /// Playful spellings of endings, replaced before deciding (`("용", "요")`, `("넹", "네")`).
     #[serde(default)]
     pub respellings: Vec<(String, String)>,
+    /// Endings of a clause that leans on another one (`…없어서`, `…맛있는데`, `…하고`). Said alone
+    /// they are 반말, but typed after a 존댓말 sentence they are an afterthought of that sentence
+    /// (`잘 모르겠어요. 해 본 적이 없어서.`) and take its level.
+    #[serde(default)]
+    pub connective_endings: Vec<String>,
+    /// Particles that end an elliptical question (`고양이는?`, `6마리나?`, `그 정도로?`): 존댓말
+    /// would add 요 (`고양이는요?`), so such a question is 반말.
+    #[serde(default)]
+    pub question_particles: Vec<String>,
+    /// Words that make a whole question on their own (`어째서?`, `어떻게?`, `진짜?`); 존댓말 adds 요.
+    #[serde(default)]
+    pub interrogatives: Vec<String>,
+    /// Particles of a phrase put after the predicate as an afterthought (`많지 추석에는`,
+    /// `구워 이 빵집에서는`): the predicate before it decides.
+    #[serde(default)]
+    pub afterthought_particles: Vec<String>,
+    /// Determiners that may stand inside such a phrase (`이 빵집에서는`).
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// One-syllable words that sit before a listed noun as part of it (`두가지`, `큰피해`,
+    /// `재신고`). Any other single syllable before a listed noun makes a different word
+    /// (`감상해` is not `상해`, `도시야` is not `시야`).
+    #[serde(default)]
+    pub noun_prefixes: Vec<String>,
     /// Endings after which a new sentence starts even without punctuation
     /// (`안녕하십니까 교통조사계입니다` is two sentences).
     #[serde(default)]
