@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::Action;
 use super::settings::Mode;
 use super::style::{bold, colors};
-use super::widgets::{card, chip_ui, primary_button, section_ui};
+use super::widgets::{card, chip_row_ui, chip_ui, primary_button, section_ui};
 use crate::library::Entry;
 
 pub fn ui(ui: &mut Ui, entry: &Entry, mode: Mode) -> Option<Action> {
@@ -32,7 +32,7 @@ pub fn ui(ui: &mut Ui, entry: &Entry, mode: Mode) -> Option<Action> {
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("briefing-scroll").auto_shrink([false, false]).show(ui, |ui| {
             ui.heading(&s.title);
-            ui.horizontal_wrapped(|ui| {
+            chip_row_ui(ui, |ui| {
                 let p = colors(ui);
                 chip_ui(ui, s.difficulty.label(), p.accent);
                 chip_ui(ui, s.channel.label(), p.muted);

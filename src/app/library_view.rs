@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::Action;
 use super::style::{bold, colors};
-use super::widgets::{card, chip_ui, primary_button, section_ui};
+use super::widgets::{card, chip_row_ui, chip_ui, primary_button, section_ui};
 use crate::library::{Entry, Library, Origin};
 use crate::model::Difficulty;
 
@@ -165,7 +165,7 @@ fn scenario_card(ui: &mut Ui, e: &Entry, width: f32) -> bool {
         ui.set_width(width - 26.0);
         ui.set_min_height(150.0);
         ui.label(RichText::new(&s.title).family(bold()).size(17.0));
-        ui.horizontal_wrapped(|ui| {
+        chip_row_ui(ui, |ui| {
             let p = colors(ui);
             let color = match s.difficulty {
                 Difficulty::Easy => p.good,

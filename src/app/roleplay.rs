@@ -10,7 +10,7 @@ use egui::{
 use super::Action;
 use super::settings::Mode;
 use super::style::{bold, colors};
-use super::widgets::{card, chip_ui, clock, meter_ui, primary_button, section_ui};
+use super::widgets::{card, chip_row_ui, chip_ui, clock, meter_ui, primary_button, section_ui};
 use crate::analysis::Target;
 use crate::engine::{Reply, Session, TurnRecord};
 use crate::model::{self, Band, TraineeTurn};
@@ -409,7 +409,7 @@ impl Roleplay {
             bubble_frame(p.trainee_bubble).show(ui, |ui| {
                 ui.set_max_width(max);
                 ui.with_layout(Layout::top_down(Align::Min), |ui| {
-                    ui.horizontal_wrapped(|ui| {
+                    chip_row_ui(ui, |ui| {
                         ui.label(
                             RichText::new(format!("{}  조사관", t.number))
                                 .small()
@@ -457,7 +457,7 @@ impl Roleplay {
         if chips.is_empty() {
             chips.push(("찾은 항목 없음".to_owned(), p.muted));
         }
-        ui.horizontal_wrapped(|ui| {
+        chip_row_ui(ui, |ui| {
             for (text, color) in chips {
                 chip_ui(ui, &text, color);
             }

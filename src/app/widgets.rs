@@ -4,20 +4,35 @@ use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 
 use super::style::{bold, colors};
 
-/// A rounded label: a detected item (good), a violation (bad), an action, a tag.
+/// A rounded label: a detected item (good), a violation (bad), an action, a tag. One widget,
+/// so that a row of chips wraps like words.
 pub fn chip_ui(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
-    Frame::new()
-        .fill(color.gamma_multiply(0.14))
-        .stroke(Stroke::new(1.0, color.gamma_multiply(0.7)))
-        .corner_radius(CornerRadius::same(10))
-        .inner_margin(Margin::symmetric(7, 2))
-        .show(ui, |ui| {
-            ui.add(
-                egui::Label::new(RichText::new(text).small().color(color))
-                    .wrap_mode(egui::TextWrapMode::Extend),
-            );
-        })
-        .response
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, color);
+    let padding = egui::vec2(7.0, 2.0);
+    let (rect, response) =
+        ui.allocate_exact_size(galley.size() + 2.0 * padding, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect(
+            rect,
+            CornerRadius::same(10),
+            color.gamma_multiply(0.14),
+            Stroke::new(1.0, color.gamma_multiply(0.7)),
+            egui::StrokeKind::Inside,
+        );
+        ui.painter().galley(rect.min + padding, galley, color);
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response
+}
+
+/// A row of chips that wraps, with tight lines.
+pub fn chip_row_ui<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().interact_size.y = 18.0;
+        ui.spacing_mut().item_spacing = egui::vec2(5.0, 4.0);
+        add(ui)
+    })
 }
 
 /// A labelled bar from 0 to 100 (anger, trust).
