@@ -217,28 +217,11 @@ impl ScorecardView {
             return;
         }
         section_ui(ui, "감점");
-        let bad = colors(ui).bad;
         for v in &c.violations {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!("−{}", v.penalty))
-                        .color(bad)
-                        .family(bold()),
-                );
-                ui.label(format!("{} ({}번째 응답):", v.title, v.turn));
-                ui.label(RichText::new(format!("\"{}\"", v.text)).italics());
-            });
+            penalty_row_ui(ui, v.penalty, &v.title, v.turn, &v.text);
         }
         for l in &c.ladder {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!("−{}", l.penalty))
-                        .color(bad)
-                        .family(bold()),
-                );
-                ui.label(format!("{} ({}번째 응답):", l.problem, l.turn));
-                ui.label(RichText::new(format!("\"{}\"", l.text)).italics());
-            });
+            penalty_row_ui(ui, l.penalty, &l.problem, l.turn, &l.text);
         }
     }
 
@@ -265,6 +248,20 @@ impl ScorecardView {
             ui.label(RichText::new(format!("{mark} {title}")).color(color));
         }
     }
+}
+
+/// One line of the penalties: points, what, which turn, the words.
+fn penalty_row_ui(ui: &mut Ui, penalty: u32, what: &str, turn: u32, text: &str) {
+    let bad = colors(ui).bad;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("−{penalty}"))
+                .color(bad)
+                .family(bold()),
+        );
+        ui.label(format!("{what} ({turn}번째 응답):"));
+        ui.label(RichText::new(format!("\"{text}\"")).italics());
+    });
 }
 
 /// A quotation; an action token (`[bow]`) shows as the button the trainee pressed.
