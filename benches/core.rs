@@ -42,9 +42,7 @@ fn analyse(c: &mut Criterion) {
 }
 
 fn session(c: &mut Criterion) {
-    let (lib, id) = Library::builtin()
-        .with_file(&fixture_path())
-        .expect("fixture");
+    let (lib, id) = Library::with_file(&fixture_path()).expect("fixture");
     let entry = lib.scenario(&id).expect("loaded");
     let transcript = Transcript::parse(TWELVE_TURNS).expect("transcript");
     assert_eq!(transcript.turns.len(), 12);

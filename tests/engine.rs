@@ -11,7 +11,7 @@ use minwon::scoring::score;
 
 fn fixture() -> (Library, String) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lost-wallet.ron");
-    Library::builtin().with_file(&path).expect("fixture loads")
+    Library::with_file(&path).expect("fixture loads")
 }
 
 fn session(seed: u64) -> Session {

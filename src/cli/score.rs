@@ -38,7 +38,7 @@ struct ScoreJson<'a> {
 pub fn open_scenario(arg: &str) -> anyhow::Result<(Library, String)> {
     let path = Path::new(arg);
     if path.is_file() {
-        return Library::builtin().with_file(path).map_err(|problems| {
+        return Library::with_file(path).map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
             anyhow!("시나리오 파일을 쓸 수 없습니다:\n{}", lines.join("\n"))
         });

@@ -344,8 +344,8 @@ impl Library {
             .unwrap_or_else(|| Arc::new(Analyzer::new(self.korean.clone(), checklist)))
     }
 
-    /// Loads one more scenario file on top of this library (`score --scenario PATH`).
-    pub fn with_file(&self, path: &Path) -> Result<(Library, String), Vec<Problem>> {
+    /// The built-in pack plus one scenario file (`score --scenario PATH`), and that scenario's id.
+    pub fn with_file(path: &Path) -> Result<(Library, String), Vec<Problem>> {
         let bytes = read_limited(path).map_err(|p| vec![p])?;
         let mut files: Vec<RawFile> = builtin_raw();
         let shown = path.display().to_string();
