@@ -8,7 +8,7 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Analyzer, Target};
+use crate::analysis::{Analysis, Analyzer, Hit, Target};
 use crate::library::Entry;
 use crate::model::checklist::LADDER_FAULT;
 use crate::model::{
@@ -341,11 +341,16 @@ impl Session {
         // When several are asked, the last question is the one answered.
         let mut disclosed = None;
         let mut refused = None;
-        let hurt = self.trigger_for(&self.violation_ids(&analysis)).is_some()
-            || (!ladder_faults.is_empty()
-                && self.trigger_for(&[LADDER_FAULT.to_owned()]).is_some());
+        // Decided once, in the stage the remark was made in, and answered below.
+        let hurt = self
+            .trigger_for(&self.event_ids(analysis.violations()))
+            .or_else(|| {
+                (!ladder_faults.is_empty())
+                    .then(|| self.trigger_for(&[LADDER_FAULT.to_owned()]))
+                    .flatten()
+            });
         let asked = analysis.facts().filter(|&f| !self.disclosed[f]).last();
-        if let Some(f) = asked.filter(|_| !hurt) {
+        if let Some(f) = asked.filter(|_| hurt.is_none()) {
             if self.mood.trust >= self.scenario.facts[f].min_trust {
                 self.disclosed[f] = true;
                 disclosed = Some(f);
@@ -380,14 +385,7 @@ impl Session {
                     .flatten();
                 answered.unwrap_or_else(|| self.line(Source::Ending { index }))
             }
-            None => self.choose_reply(
-                &analysis,
-                !ladder_faults.is_empty(),
-                &rungs,
-                disclosed,
-                refused,
-                advanced_to,
-            ),
+            None => self.choose_reply(&analysis, hurt, &rungs, disclosed, refused, advanced_to),
         };
         self.abused |= reply.abusive;
         self.turns.push(TurnRecord {
@@ -581,20 +579,20 @@ impl Session {
         None
     }
 
-    fn violation_ids(&self, analysis: &Analysis) -> Vec<String> {
-        analysis
-            .violations()
-            .filter_map(|h| match h.target {
-                Target::Violation(v) => Some(self.checklist.violations[v].id.clone()),
-                _ => None,
-            })
-            .collect()
+    /// The item and violation ids of some hits, in order.
+    fn event_ids<'a>(&self, hits: impl Iterator<Item = &'a Hit>) -> Vec<String> {
+        hits.filter_map(|h| match h.target {
+            Target::Item(i) => Some(self.checklist.items[i].id.clone()),
+            Target::Violation(v) => Some(self.checklist.violations[v].id.clone()),
+            _ => None,
+        })
+        .collect()
     }
 
     fn choose_reply(
         &mut self,
         analysis: &Analysis,
-        faulted: bool,
+        hurt: Option<usize>,
         rungs: &[Rung],
         disclosed: Option<usize>,
         refused: Option<usize>,
@@ -602,11 +600,9 @@ impl Session {
     ) -> Reply {
         // The complainant reacts first to what hurt, then to what they were asked,
         // then to a step of the ladder or a good move, then carries on with the stage.
-        if let Some(r) = self.fire_trigger(&self.violation_ids(analysis)) {
-            return r;
-        }
-        if faulted && let Some(r) = self.fire_trigger(&[LADDER_FAULT.to_owned()]) {
-            return r;
+        if let Some(index) = hurt {
+            self.fired.insert(index);
+            return self.line(Source::Trigger { index });
         }
         if let Some(f) = disclosed {
             return self.line(Source::Fact { index: f });
@@ -620,17 +616,10 @@ impl Session {
         if let Some(r) = self.fire_trigger(&rung_ids) {
             return r;
         }
-        if advanced_to.is_none() {
-            let items: Vec<String> = analysis
-                .items()
-                .filter_map(|h| match h.target {
-                    Target::Item(i) => Some(self.checklist.items[i].id.clone()),
-                    _ => None,
-                })
-                .collect();
-            if let Some(r) = self.fire_trigger(&items) {
-                return r;
-            }
+        if advanced_to.is_none()
+            && let Some(r) = self.fire_trigger(&self.event_ids(analysis.items()))
+        {
+            return r;
         }
         self.stage_line()
     }
