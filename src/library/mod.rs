@@ -10,7 +10,7 @@ use std::sync::Arc;
 pub use load::{Document, MAX_FILE_BYTES, Problem, locate, parse_document};
 
 use crate::analysis::{Analyzer, Korean};
-use crate::model::lexicon::CueGuards;
+use crate::model::lexicon::{ActLexicon, CueGuards};
 use crate::model::validate::{self, Finding, Severity};
 use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
 
@@ -184,6 +184,7 @@ impl Library {
         let mut speech: Option<SpeechLexicon> = None;
         let mut profanity: Option<ProfanityLexicon> = None;
         let mut guards: Option<CueGuards> = None;
+        let mut acts: Option<ActLexicon> = None;
         let mut checklists: Vec<(Arc<Checklist>, String, Origin)> = Vec::new();
         let mut scenarios: Vec<(Scenario, String, String, Origin)> = Vec::new();
 
@@ -229,6 +230,18 @@ impl Library {
                     Document::CueGuards(l) => {
                         guards.get_or_insert(l);
                     }
+                    Document::Acts(l) => {
+                        for e in crate::analysis::acts::Acts::new(&l).1 {
+                            let finding = Finding {
+                                severity: Severity::Error,
+                                message: e.to_string(),
+                                needle: None,
+                                occurrence: 0,
+                            };
+                            problems.push(problem_at(&f.path, &text, &finding));
+                        }
+                        acts.get_or_insert(l);
+                    }
                 },
             }
         }
@@ -236,6 +249,7 @@ impl Library {
             &speech.unwrap_or_default(),
             &profanity.unwrap_or_default(),
             &guards.unwrap_or_default(),
+            &acts.unwrap_or_default(),
         ));
 
         let analyzers: Vec<Arc<Analyzer>> = checklists

@@ -113,3 +113,40 @@ pub struct CueGuards {
     #[serde(default)]
     pub conditionals: Vec<String>,
 }
+
+/// What a sentence does, decided from its predicate and the kinds of words it has rather than
+/// from fixed phrases: `scenarios/lexicon/acts.ron`.
+///
+/// A rule holds for a sentence when every one of its `all` conditions holds and none of its
+/// `none` conditions does. A condition is
+/// - `name`: a word of the class `name` (cue patterns, the grammar of checklist cues) is in it;
+/// - `@name`: some word of the sentence ends with an ending of the class `name`;
+/// - `$name`: its last word ends with one (the final predicate);
+/// - `?`: it ends as a question;
+/// - `#id`: the sentence already shows the item or violation `id` (for vetoes).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActLexicon {
+    /// Ending classes, matched at the end of a word like speech-level endings (`ㄹ게요`).
+    #[serde(default)]
+    pub endings: std::collections::BTreeMap<String, Vec<String>>,
+    /// Word classes: cue patterns.
+    #[serde(default)]
+    pub words: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub rules: Vec<ActRule>,
+}
+
+/// One rule of [`ActLexicon`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActRule {
+    /// The item, violation or ladder rung (`ladder:request`…) the rule shows or cancels.
+    pub target: String,
+    /// When true the rule cancels the target in this sentence instead of showing it.
+    #[serde(default)]
+    pub veto: bool,
+    pub all: Vec<String>,
+    #[serde(default)]
+    pub none: Vec<String>,
+}
