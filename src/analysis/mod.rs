@@ -299,10 +299,14 @@ impl Analyzer {
                 }
                 let applies = {
                     let shows = |id: &str| {
-                        self.ids
-                            .iter()
-                            .find(|(i, _)| i == id)
-                            .is_some_and(|(_, t)| found.iter().any(|(f, _)| f == t))
+                        self.ids.iter().find(|(i, _)| i == id).is_some_and(|(_, t)| {
+                            found.iter().any(|(f, _)| {
+                                f == t
+                                    // Any rung of the ladder is also the ladder item.
+                                    || (matches!(f, Target::Rung(_))
+                                        && *t == Target::Item(self.ladder_item.unwrap_or(usize::MAX)))
+                            })
+                        })
                     };
                     acts::Acts::applies(&features, rule, &shows)
                 };
