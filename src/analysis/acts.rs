@@ -27,6 +27,10 @@ pub enum Condition {
     Question,
     /// The sentence already shows this target id (checked by the analyser).
     Shows(String),
+    /// A person's name is said (`김수철이에요`, `박 경사입니다`).
+    Name,
+    /// The first sentence of the turn.
+    First,
 }
 
 /// A rule, compiled: its target is still an id, resolved by each analyser against its checklist.
@@ -58,6 +62,7 @@ pub enum ActError {
 /// The act classes and rules, compiled once and shared by every analyser.
 #[derive(Debug, Default)]
 pub struct Acts {
+    names: Names,
     words: Option<CueSet>,
     word_count: usize,
     endings: Vec<Endings>,
@@ -71,6 +76,105 @@ pub struct Features {
     any_ending: Vec<bool>,
     last_ending: Vec<bool>,
     question: bool,
+    name: bool,
+    first: bool,
+}
+
+/// The name lexicon, ready for lookups.
+#[derive(Debug, Default)]
+struct Names {
+    surnames: Vec<Vec<char>>,
+    titles: Vec<Vec<char>>,
+    copulas: Endings,
+    copula_list: Vec<Vec<char>>,
+    not_names: Vec<Vec<char>>,
+    context: Vec<Vec<char>>,
+}
+
+fn chars_of(list: &[String]) -> Vec<Vec<char>> {
+    list.iter()
+        .map(|w| w.chars().filter(|c| !c.is_whitespace()).collect())
+        .filter(|w: &Vec<char>| !w.is_empty())
+        .collect()
+}
+
+impl Names {
+    fn new(lexicon: &crate::model::lexicon::NameLexicon) -> Names {
+        Names {
+            surnames: chars_of(&lexicon.surnames),
+            titles: chars_of(&lexicon.titles),
+            copulas: Endings::new(&lexicon.copulas),
+            copula_list: chars_of(&lexicon.copulas),
+            not_names: chars_of(&lexicon.not_names),
+            context: chars_of(&lexicon.context),
+        }
+    }
+
+    /// The length of the longest entry of `list` that ends `word`.
+    fn suffix(list: &[Vec<char>], word: &[char]) -> usize {
+        list.iter()
+            .filter(|t| t.len() < word.len() + 1 && word.ends_with(t))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn starts_with_title(&self, word: &[char]) -> bool {
+        self.titles.iter().any(|t| word.starts_with(t))
+    }
+
+    /// True when `core` (a word without its copula and title) looks like a name.
+    fn looks_like_name(&self, core: &[char], before_title: bool) -> bool {
+        if self.not_names.iter().any(|n| n.as_slice() == core) {
+            return false;
+        }
+        self.surnames.iter().any(|s| {
+            core.starts_with(s) && {
+                let given = core.len() - s.len();
+                (1..=3).contains(&given) || (given == 0 && before_title)
+            }
+        })
+    }
+
+    /// True when a word of the sentence is a name said as one.
+    fn found(&self, sq: &Squashed) -> bool {
+        if self.surnames.is_empty() {
+            return false;
+        }
+        let n = sq.word_spans.len();
+        let words: Vec<&[char]> = (0..n).map(|w| sq.word_chars(w)).collect();
+        let context = words.iter().any(|w| {
+            self.context.iter().any(|c| {
+                w.windows(c.len()).any(|x| x == c.as_slice())
+            }) || self.titles.iter().any(|t| w.windows(t.len()).any(|x| x == t.as_slice()))
+        });
+        if !context {
+            return false;
+        }
+        for (i, word) in words.iter().enumerate() {
+            let mut core: &[char] = word;
+            let copula = self.copulas.longest(core);
+            if copula > 0 && copula < core.len() {
+                core = &core[..core.len() - copula];
+            } else if copula == 0 && let Some(c) = self.copula_list.iter().find(|c| core.ends_with(c)) {
+                core = &core[..core.len() - c.len()];
+            }
+            let title = Self::suffix(&self.titles, core);
+            let has_title = title > 0 && title < core.len();
+            if has_title {
+                core = &core[..core.len() - title];
+            }
+            let next_title = words.get(i + 1).is_some_and(|w| self.starts_with_title(w));
+            let prev_title = i > 0 && Self::suffix(&self.titles, words[i - 1]) > 0;
+            let said_as_name = copula > 0 || has_title || next_title || prev_title;
+            if said_as_name && !core.is_empty() && core.iter().all(|&c| super::text::is_syllable(c))
+                && self.looks_like_name(core, has_title || next_title)
+            {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 impl Acts {
@@ -100,6 +204,10 @@ impl Acts {
             let mut parse = |c: &str| -> Option<Condition> {
                 let cond = if c == "?" {
                     Some(Condition::Question)
+                } else if c == "%name" {
+                    Some(Condition::Name)
+                } else if c == "%first" {
+                    Some(Condition::First)
                 } else if let Some(id) = c.strip_prefix('#') {
                     Some(Condition::Shows(id.to_owned()))
                 } else if let Some(name) = c.strip_prefix('@') {
@@ -139,6 +247,7 @@ impl Acts {
             });
         }
         let acts = Acts {
+            names: Names::new(&lexicon.names),
             words: (!words.is_empty()).then_some(words),
             word_count: word_names.len(),
             endings,
@@ -148,12 +257,15 @@ impl Acts {
     }
 
     /// The features of one sentence (normalised source and its squashed form).
-    pub fn features(&self, source: &str, sq: &Squashed, guards: &Guards) -> Features {
+    /// `first`: the sentence is the first of its turn.
+    pub fn features(&self, source: &str, sq: &Squashed, guards: &Guards, first: bool) -> Features {
         let mut f = Features {
             words: vec![false; self.word_count],
             any_ending: vec![false; self.endings.len()],
             last_ending: vec![false; self.endings.len()],
             question: ends_as_question(source),
+            name: self.names.found(sq),
+            first,
         };
         if let Some(words) = &self.words {
             for m in words.find(source, sq, guards, |_| GuardMode::Question) {
@@ -186,6 +298,8 @@ impl Acts {
             Condition::LastEnding(i) => f.last_ending[*i],
             Condition::Question => f.question,
             Condition::Shows(id) => shows(id),
+            Condition::Name => f.name,
+            Condition::First => f.first,
         }
     }
 

@@ -123,7 +123,9 @@ pub struct CueGuards {
 /// - `@name`: some word of the sentence ends with an ending of the class `name`;
 /// - `$name`: its last word ends with one (the final predicate);
 /// - `?`: it ends as a question;
-/// - `#id`: the sentence already shows the item or violation `id` (for vetoes).
+/// - `#id`: the sentence already shows the item or violation `id` (for vetoes);
+/// - `%name`: it names the speaker or someone by name ([`NameLexicon`]);
+/// - `%first`: it is the first sentence of the turn.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActLexicon {
@@ -135,6 +137,32 @@ pub struct ActLexicon {
     pub words: std::collections::BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub rules: Vec<ActRule>,
+    /// How an officer's name is told apart from the unit alone (`%name`).
+    #[serde(default)]
+    pub names: NameLexicon,
+}
+
+/// What makes a word an officer's name (`교통조사계 김수철이에요`, `저는 박 경사입니다`): a
+/// surname and one to three more syllables, or a surname alone before a title, said as a name
+/// (a copula or a title after it) in a sentence that introduces someone.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameLexicon {
+    /// Korean surnames, one or two syllables (`김`, `남궁`).
+    #[serde(default)]
+    pub surnames: Vec<String>,
+    /// Ranks and job titles said with a name (`경사`, `조사관`).
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Copulas and quotatives after a name (`입니다`, `이에요`, `라고`).
+    #[serde(default)]
+    pub copulas: Vec<String>,
+    /// Words that look like a name but are not (`이번`, `정말`).
+    #[serde(default)]
+    pub not_names: Vec<String>,
+    /// Words that show the sentence introduces someone (`저는`, `이름은`, units).
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 /// One rule of [`ActLexicon`].
