@@ -89,6 +89,8 @@ struct Names {
     copula_list: Vec<Vec<char>>,
     not_names: Vec<Vec<char>>,
     context: Vec<Vec<char>>,
+    particles: Vec<Vec<char>>,
+    stem_ends: Vec<char>,
 }
 
 fn chars_of(list: &[String]) -> Vec<Vec<char>> {
@@ -107,6 +109,8 @@ impl Names {
             copula_list: chars_of(&lexicon.copulas),
             not_names: chars_of(&lexicon.not_names),
             context: chars_of(&lexicon.context),
+            particles: chars_of(&lexicon.particles),
+            stem_ends: lexicon.stem_ends.iter().flat_map(|s| s.chars()).collect(),
         }
     }
 
@@ -119,6 +123,13 @@ impl Names {
             .unwrap_or(0)
     }
 
+    /// True when the word ends in a particle that makes its person the subject or object of
+    /// the sentence (`경위가`, `팀장님께`): someone other than the speaker.
+    fn third_person(&self, word: &[char]) -> bool {
+        Self::suffix(&self.particles, word) > 0
+            && self.titles.iter().any(|t| word.windows(t.len()).any(|x| x == t.as_slice()))
+    }
+
     fn starts_with_title(&self, word: &[char]) -> bool {
         self.titles.iter().any(|t| word.starts_with(t))
     }
@@ -128,10 +139,13 @@ impl Names {
         if self.not_names.iter().any(|n| n.as_slice() == core) {
             return false;
         }
+        if core.last().is_some_and(|c| self.stem_ends.contains(c)) {
+            return false;
+        }
         self.surnames.iter().any(|s| {
             core.starts_with(s) && {
                 let given = core.len() - s.len();
-                (1..=3).contains(&given) || (given == 0 && before_title)
+                (1..=2).contains(&given) || (given == 0 && before_title)
             }
         })
     }
@@ -143,10 +157,13 @@ impl Names {
         }
         let n = sq.word_spans.len();
         let words: Vec<&[char]> = (0..n).map(|w| sq.word_chars(w)).collect();
+        // A unit (`교통조사계`, `2팀`) ends a word; a title may stand anywhere in one.
         let context = words.iter().any(|w| {
-            self.context.iter().any(|c| {
-                w.windows(c.len()).any(|x| x == c.as_slice())
-            }) || self.titles.iter().any(|t| w.windows(t.len()).any(|x| x == t.as_slice()))
+            self.context.iter().any(|c| w.ends_with(c))
+                || self
+                    .titles
+                    .iter()
+                    .any(|t| w.windows(t.len()).any(|x| x == t.as_slice()))
         });
         if !context {
             return false;
@@ -164,7 +181,13 @@ impl Names {
             if has_title {
                 core = &core[..core.len() - title];
             }
-            let next_title = words.get(i + 1).is_some_and(|w| self.starts_with_title(w));
+            // `최 경위가`, `팀장님께`: someone else, not the speaker.
+            let next_title = words
+                .get(i + 1)
+                .is_some_and(|w| self.starts_with_title(w) && !self.third_person(w));
+            if self.third_person(word) {
+                continue;
+            }
             let prev_title = i > 0 && Self::suffix(&self.titles, words[i - 1]) > 0;
             let said_as_name = copula > 0 || has_title || next_title || prev_title;
             if said_as_name && !core.is_empty() && core.iter().all(|&c| super::text::is_syllable(c))

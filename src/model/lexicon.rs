@@ -160,9 +160,16 @@ pub struct NameLexicon {
     /// Words that look like a name but are not (`이번`, `정말`).
     #[serde(default)]
     pub not_names: Vec<String>,
-    /// Words that show the sentence introduces someone (`저는`, `이름은`, units).
+    /// Words that show the sentence introduces someone (`저는`, `이름은`); units match at the
+    /// end of a word (`교통조사계`).
     #[serde(default)]
     pub context: Vec<String>,
+    /// Particles after a title that make it someone else (`경위가`, `팀장님께`).
+    #[serde(default)]
+    pub particles: Vec<String>,
+    /// Last syllables of verb stems, never of a name (`주시고요` is not a name).
+    #[serde(default)]
+    pub stem_ends: Vec<String>,
 }
 
 /// One rule of [`ActLexicon`].
