@@ -31,6 +31,8 @@ pub enum Condition {
     Name,
     /// The first sentence of the turn.
     First,
+    /// A word of the class anywhere in the turn (`~name`).
+    TurnWord(usize),
 }
 
 /// A rule, compiled: its target is still an id, resolved by each analyser against its checklist.
@@ -78,6 +80,8 @@ pub struct Features {
     question: bool,
     name: bool,
     first: bool,
+    /// Word classes of the whole turn.
+    turn: Vec<bool>,
 }
 
 /// The name lexicon, ready for lookups.
@@ -127,7 +131,10 @@ impl Names {
     /// the sentence (`경위가`, `팀장님께`): someone other than the speaker.
     fn third_person(&self, word: &[char]) -> bool {
         Self::suffix(&self.particles, word) > 0
-            && self.titles.iter().any(|t| word.windows(t.len()).any(|x| x == t.as_slice()))
+            && self
+                .titles
+                .iter()
+                .any(|t| word.windows(t.len()).any(|x| x == t.as_slice()))
     }
 
     fn starts_with_title(&self, word: &[char]) -> bool {
@@ -173,7 +180,9 @@ impl Names {
             let copula = self.copulas.longest(core);
             if copula > 0 && copula < core.len() {
                 core = &core[..core.len() - copula];
-            } else if copula == 0 && let Some(c) = self.copula_list.iter().find(|c| core.ends_with(c)) {
+            } else if copula == 0
+                && let Some(c) = self.copula_list.iter().find(|c| core.ends_with(c))
+            {
                 core = &core[..core.len() - c.len()];
             }
             let title = Self::suffix(&self.titles, core);
@@ -190,7 +199,9 @@ impl Names {
             }
             let prev_title = i > 0 && Self::suffix(&self.titles, words[i - 1]) > 0;
             let said_as_name = copula > 0 || has_title || next_title || prev_title;
-            if said_as_name && !core.is_empty() && core.iter().all(|&c| super::text::is_syllable(c))
+            if said_as_name
+                && !core.is_empty()
+                && core.iter().all(|&c| super::text::is_syllable(c))
                 && self.looks_like_name(core, has_title || next_title)
             {
                 return true;
@@ -233,6 +244,8 @@ impl Acts {
                     Some(Condition::First)
                 } else if let Some(id) = c.strip_prefix('#') {
                     Some(Condition::Shows(id.to_owned()))
+                } else if let Some(name) = c.strip_prefix('~') {
+                    index(&word_names, name).map(Condition::TurnWord)
                 } else if let Some(name) = c.strip_prefix('@') {
                     index(&ending_names, name).map(Condition::AnyEnding)
                 } else if let Some(name) = c.strip_prefix('$') {
@@ -280,9 +293,29 @@ impl Acts {
     }
 
     /// The features of one sentence (normalised source and its squashed form).
-    /// `first`: the sentence is the first of its turn.
-    pub fn features(&self, source: &str, sq: &Squashed, guards: &Guards, first: bool) -> Features {
+    /// The word classes found anywhere in a whole turn, for `~name` conditions.
+    pub fn turn_words(&self, text: &str, guards: &Guards) -> Vec<bool> {
+        let mut found = vec![false; self.word_count];
+        if let Some(words) = &self.words {
+            let sq = Squashed::new(text);
+            for m in words.find(text, &sq, guards, |_| GuardMode::Question) {
+                found[m.key] = true;
+            }
+        }
+        found
+    }
+
+    /// `first`: the sentence is the first of its turn; `turn`: [`Acts::turn_words`] of it.
+    pub fn features(
+        &self,
+        source: &str,
+        sq: &Squashed,
+        guards: &Guards,
+        first: bool,
+        turn: &[bool],
+    ) -> Features {
         let mut f = Features {
+            turn: turn.to_vec(),
             words: vec![false; self.word_count],
             any_ending: vec![false; self.endings.len()],
             last_ending: vec![false; self.endings.len()],
@@ -323,6 +356,7 @@ impl Acts {
             Condition::Shows(id) => shows(id),
             Condition::Name => f.name,
             Condition::First => f.first,
+            Condition::TurnWord(i) => f.turn[*i],
         }
     }
 

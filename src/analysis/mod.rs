@@ -285,12 +285,19 @@ impl Analyzer {
 
     /// Applies the act rules to one sentence: rules that show a target add it, vetoes remove
     /// what the sentence was found to show. Adds run before vetoes, in file order.
-    fn apply_acts(&self, s: &str, sq: &Squashed, first: bool, found: &mut Vec<(Target, String)>) {
+    fn apply_acts(
+        &self,
+        s: &str,
+        sq: &Squashed,
+        first: bool,
+        turn: &[bool],
+        found: &mut Vec<(Target, String)>,
+    ) {
         let acts = &self.korean.acts;
         if acts.rules.is_empty() {
             return;
         }
-        let features = acts.features(s, sq, &self.korean.guards, first);
+        let features = acts.features(s, sq, &self.korean.guards, first, turn);
         for pass_veto in [false, true] {
             for (rule, target) in acts.rules.iter().zip(&self.rule_targets) {
                 let Some(target) = *target else { continue };
@@ -345,6 +352,7 @@ impl Analyzer {
             Some(_) => self.korean.profanity.find(&text),
             None => Vec::new(),
         };
+        let turn_words = self.korean.acts.turn_words(&text, &self.korean.guards);
         for (index, range) in ranges.into_iter().enumerate() {
             let swear = swearing.iter().find(|h| range.contains(&h.start));
             let s = &text[range];
@@ -371,7 +379,7 @@ impl Analyzer {
             {
                 found.push((Target::Violation(v), "반말".to_owned()));
             }
-            self.apply_acts(s, &sq, index == 0, &mut found);
+            self.apply_acts(s, &sq, index == 0, &turn_words, &mut found);
             for (target, cue) in &found {
                 analysis.push(*target, s, cue);
             }

@@ -125,7 +125,8 @@ pub struct CueGuards {
 /// - `?`: it ends as a question;
 /// - `#id`: the sentence already shows the item or violation `id` (for vetoes);
 /// - `%name`: it names the speaker or someone by name ([`NameLexicon`]);
-/// - `%first`: it is the first sentence of the turn.
+/// - `%first`: it is the first sentence of the turn;
+/// - `~name`: a word of the class `name` is anywhere in the turn.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActLexicon {
