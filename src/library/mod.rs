@@ -188,15 +188,36 @@ impl Library {
         let mut checklists: Vec<(Arc<Checklist>, String, Origin)> = Vec::new();
         let mut scenarios: Vec<(Scenario, String, String, Origin)> = Vec::new();
 
-        for f in files {
-            match parse_document(&f.path, &f.bytes) {
+        let parsed: Vec<_> = files
+            .into_iter()
+            .map(|f| {
+                let doc = parse_document(&f.path, &f.bytes);
+                (f, doc)
+            })
+            .collect();
+        // Items that act rules can credit need no cues of their own.
+        let ruled: Vec<String> = parsed
+            .iter()
+            .find_map(|(_, d)| match d {
+                Ok((Document::Acts(l), _)) => Some(
+                    l.rules
+                        .iter()
+                        .filter(|r| !r.veto)
+                        .map(|r| r.target.clone())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .unwrap_or_default();
+        for (f, doc) in parsed {
+            match doc {
                 Err(p) => {
                     failed.push(f.path.clone());
                     problems.push(p);
                 }
                 Ok((doc, text)) => match doc {
                     Document::Checklist(c) => {
-                        let findings = validate::checklist(&c);
+                        let findings = validate::checklist(&c, &ruled);
                         let fatal = findings.iter().any(|x| x.severity == Severity::Error);
                         problems.extend(findings.iter().map(|x| problem_at(&f.path, &text, x)));
                         if fatal {
