@@ -267,8 +267,20 @@ pub struct ChecklistReport {
     /// Per id, in checklist order: items first, then violations.
     pub items: Vec<(String, Counts)>,
     pub violations: Vec<(String, Counts)>,
-    /// Rows the analyser got wrong: text, what it missed, what it added, the speech levels.
-    pub wrong: Vec<(String, Vec<String>, Vec<String>, String, String)>,
+    /// Rows the analyser got wrong.
+    pub wrong: Vec<Miss>,
+}
+
+/// A row the analyser got wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Miss {
+    pub text: String,
+    /// Ids in the labels that the analyser did not find.
+    pub missed: Vec<String>,
+    /// Ids the analyser found that the labels do not have.
+    pub added: Vec<String>,
+    /// The labelled speech level and the analyser's.
+    pub level: (String, String),
 }
 
 impl ChecklistReport {
@@ -345,13 +357,12 @@ pub fn evaluate_checklist(
             }
         }
         if !missed.is_empty() || !added.is_empty() || level != row.speech_level {
-            report.wrong.push((
-                row.text.clone(),
+            report.wrong.push(Miss {
+                text: row.text.clone(),
                 missed,
                 added,
-                row.speech_level.clone(),
-                level.to_owned(),
-            ));
+                level: (row.speech_level.clone(), level.to_owned()),
+            });
         }
     }
     report
@@ -391,7 +402,13 @@ fn run_checklist(file: &Path, text: &str, errors: usize, split: Split) -> anyhow
         r.items_macro_f1(),
         r.violations_macro_f1()
     );
-    for (text, missed, added, gold, got) in r.wrong.iter().take(errors) {
+    for Miss {
+        text,
+        missed,
+        added,
+        level: (gold, got),
+    } in r.wrong.iter().take(errors)
+    {
         let mut notes = Vec::new();
         if !missed.is_empty() {
             notes.push(format!("missed {}", missed.join(",")));
