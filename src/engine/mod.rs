@@ -1017,6 +1017,11 @@ impl Session {
                 s.stages[0].danger.contains(&band),
             ),
             Source::Trigger { index } => (false, s.triggers[index].danger),
+            // Saying what is missing does not soften a complainant who is abusive in this band.
+            Source::Stuck { .. } | Source::Extra { .. } => (
+                s.stages[self.stage].abusive.contains(&band),
+                s.stages[self.stage].danger.contains(&band),
+            ),
             _ => (false, false),
         };
         let abusive = stage_abusive || self.analyzer.korean().is_profane(&text);
