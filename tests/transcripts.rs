@@ -1,6 +1,7 @@
 //! Golden transcripts of the built-in pack: for every scenario, in `tests/transcripts/<id>/`,
-//! a model answer (≥ 85, resolved), an average answer (40–80) and a rude answer (≤ 30 or the
-//! complainant walks out, with its violations found). Together they must reach every stage
+//! a model answer (≥ 85, resolved), an average answer (40–80), a rude answer (≤ 25, with its
+//! violations found) and a polite but flat answer (greets, asks for the account, says
+//! 진정하세요 and 제 담당이 아닙니다 once each: not walked out, clearly above the rude one). Together they must reach every stage
 //! and draw out every fact, and the complainant must speak from every mood band. Checked with several seeds: the score must not depend on which
 //! variant of a line the complainant happened to say.
 
@@ -75,7 +76,7 @@ fn every_builtin_scenario_has_its_three_transcripts() {
     let ids = builtin_ids(&lib);
     assert!(ids.len() >= 2, "built-in pack: {ids:?}");
     for id in ids {
-        for kind in ["model", "average", "rude"] {
+        for kind in ["model", "average", "rude", "flat"] {
             let p = dir(&id).join(format!("{kind}.txt"));
             assert!(p.is_file(), "missing {}", p.display());
         }
@@ -127,7 +128,7 @@ fn rude_answers_fail_and_their_violations_are_found() {
         for seed in SEEDS {
             let (_, card) = play(&lib, &id, &t, seed);
             assert!(
-                card.total <= 30 || card.outcome == "walked_out",
+                card.total <= 25,
                 "{id} rude, seed {seed}: {}",
                 summary(&card)
             );
@@ -189,6 +190,92 @@ fn every_stage_fact_and_mood_band_is_reached_by_some_transcript() {
                 "{id}: fact \"{}\" is never drawn out",
                 f.id
             );
+        }
+    }
+}
+
+#[test]
+fn a_polite_but_flat_officer_stays_and_lands_clearly_above_a_rude_one() {
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        let flat = read(&dir(&id).join("flat.txt"));
+        let rude = read(&dir(&id).join("rude.txt"));
+        for seed in SEEDS {
+            let (session, f) = play(&lib, &id, &flat, seed);
+            let (_, r) = play(&lib, &id, &rude, seed);
+            assert_ne!(
+                f.outcome,
+                "walked_out",
+                "{id} flat, seed {seed}: {}",
+                summary(&f)
+            );
+            assert!(
+                session.turns().len() == flat.turns.len(),
+                "{id} flat: the complainant left early"
+            );
+            assert!(
+                f.total >= r.total + 10 && f.total <= 45,
+                "{id} flat {} vs rude {}: {}",
+                f.total,
+                r.total,
+                summary(&f)
+            );
+            let kinds: BTreeSet<&str> = f.violations.iter().map(|v| v.id.as_str()).collect();
+            assert!(
+                kinds.contains("dismissive") && kinds.contains("passing_buck"),
+                "{id} flat: {}",
+                summary(&f)
+            );
+        }
+    }
+}
+
+#[test]
+fn no_complainant_line_is_repeated_while_the_pool_has_others() {
+    // Every golden conversation: a line comes back only after its pool (stage lines of the
+    // band, extra and stuck lines) has been said in full, so at most once in these lengths
+    // except for long drunk monologues.
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        for kind in ["model", "average", "rude", "flat"] {
+            let t = read(&dir(&id).join(format!("{kind}.txt")));
+            for seed in SEEDS {
+                let (s, _) = play(&lib, &id, &t, seed);
+                let mut lines: Vec<&str> = vec![s.opening().text.as_str()];
+                lines.extend(s.turns().iter().map(|t| t.reply.text.as_str()));
+                for (i, l) in lines.iter().enumerate() {
+                    if let Some(j) = lines[..i].iter().position(|p| p == l) {
+                        assert!(
+                            i - j >= 4,
+                            "{id} {kind}, seed {seed}: \"{l}\" again after {} lines",
+                            i - j
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn other_bad_answers_score_25_or_less() {
+    // Bad answers without swearing (tests/transcripts/<id>/blames.txt, where written): the
+    // complainant does not walk out at once, so what little the officer did is still counted.
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        let p = dir(&id).join("blames.txt");
+        if !p.is_file() {
+            continue;
+        }
+        let t = read(&p);
+        for seed in SEEDS {
+            let (_, card) = play(&lib, &id, &t, seed);
+            assert!(
+                card.total <= 25,
+                "{id} blames, seed {seed}: {}",
+                summary(&card)
+            );
+            assert!(card.violations.len() >= 2, "{id}: {}", summary(&card));
         }
     }
 }

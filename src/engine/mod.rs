@@ -869,8 +869,23 @@ impl Session {
     }
 
     /// What the current stage still misses, most telling first: `needs`, facts, anger, trust.
+    /// In the last stage, what the resolved ending still misses (its `needs` and `on`, such
+    /// as the farewell).
     fn missing(&self, analysis: &Analysis, rungs: &[Rung]) -> Vec<String> {
         let st = &self.scenario.stages[self.stage];
+        if self.stage + 1 >= self.scenario.stages.len() {
+            let Some(e) = self.scenario.ending(EndingKind::Resolved).next() else {
+                return Vec::new();
+            };
+            return e
+                .when
+                .needs
+                .iter()
+                .chain(e.when.on.iter())
+                .filter(|id| !self.shown.contains(*id))
+                .cloned()
+                .collect();
+        }
         let c = &st.exit;
         let mut out: Vec<String> = c
             .needs
@@ -898,16 +913,16 @@ impl Session {
     /// A line saying what is missing, when the stage has not moved for a while (or its own
     /// lines are all said) and such a line has not been said yet.
     fn stuck_line(&mut self, analysis: &Analysis, rungs: &[Rung]) -> Option<Reply> {
-        if self.stage + 1 >= self.scenario.stages.len() {
-            return None;
-        }
         let band = self.band();
         let own_said = self.scenario.stages[self.stage]
             .lines
             .get(band)
             .iter()
             .all(|l| self.said.contains_key(l));
-        if self.stage_turns < self.scenario.patience.stuck_after && !own_said {
+        // A furious complainant rants through their own lines before saying what is missing.
+        if !own_said
+            && (self.stage_turns < self.scenario.patience.stuck_after || band == Band::Furious)
+        {
             return None;
         }
         let st = &self.scenario.stages[self.stage];

@@ -109,11 +109,11 @@ impl Default for Patience {
     fn default() -> Patience {
         Patience {
             walk_out_anger: 100,
-            faults_to_walk_out: 2,
+            faults_to_walk_out: 3,
             abusive: vec!["profanity".to_owned()],
             first_fault_percent: 50,
             abuse_window: 3,
-            stuck_after: 2,
+            stuck_after: 3,
             waive_after: 3,
             listening_turns: 2,
             listening: ["open_question", "paraphrase", "empathy", "apology"]
@@ -141,6 +141,10 @@ pub struct ScoringTuning {
     pub stages_weight: u32,
     pub empathy_first_weight: u32,
     pub mood_weight: u32,
+    /// Percent of a penalty always taken off; the rest is taken in proportion to the credit
+    /// earned, so penalties cannot wipe out the difference between a flat officer and an
+    /// abusive one (100 takes every penalty in full).
+    pub penalty_base_percent: u32,
     /// Highest total after a walk-out.
     pub walked_out_cap: u32,
     /// Highest total for a session that ended "calmer but not satisfied".
@@ -155,6 +159,7 @@ impl Default for ScoringTuning {
             stages_weight: 3,
             empathy_first_weight: 1,
             mood_weight: 2,
+            penalty_base_percent: 40,
             walked_out_cap: 45,
             partial_cap: 89,
         }

@@ -255,9 +255,9 @@ pub fn score(session: &Session) -> Scorecard {
         Some(EndingKind::Partial) => tuning.partial_cap,
         _ => 100,
     };
-    let total = (earned - penalty_points as f64)
-        .round()
-        .clamp(0.0, cap.min(100) as f64) as u32;
+    let base = tuning.penalty_base_percent.min(100) as f64 / 100.0;
+    let deducted = penalty_points as f64 * (base + (1.0 - base) * earned / 100.0);
+    let total = (earned - deducted).round().clamp(0.0, cap.min(100) as f64) as u32;
     let (g, g_label) = grade(total);
 
     let phases = Phase::ALL
