@@ -812,6 +812,7 @@ fn a_farewell_near_the_threshold_ends_resolved() {
 fn a_farewell_to_someone_calmer_but_not_satisfied_ends_partial() {
     let mut s = custom(1, |sc| {
         sc.max_turns = 12;
+        sc.endings.retain(|e| e.kind != EndingKind::Partial);
         sc.endings.push(minwon::model::Ending {
             id: "partial".into(),
             kind: EndingKind::Partial,

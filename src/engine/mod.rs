@@ -32,8 +32,6 @@ pub enum Source {
     Ending { index: usize },
     /// The complainant's first words.
     Opening,
-    /// Extra lines of a stage that fit once something has happened, by index in the stage.
-    Extra { stage: usize, index: usize },
     /// What is missing in a stage that does not move: the stage's stuck lines (`stage` is
     /// `Some`) or the scenario's, by position of the key in its map.
     Stuck { stage: Option<usize>, key: usize },
@@ -452,7 +450,7 @@ impl Session {
                 });
                 // Ending the conversation at the top of the ladder may have its own answer.
                 let answered = (kind == EndingKind::EndedByTrainee && rungs.contains(&Rung::End))
-                    .then(|| self.fire_trigger(&[Rung::End.id().to_owned()], &analysis))
+                    .then(|| self.fire_trigger(&[Rung::End.id().to_owned()]))
                     .flatten();
                 answered.unwrap_or_else(|| self.line(Source::Ending { index }))
             }
@@ -742,10 +740,10 @@ impl Session {
             return Some((EndingKind::Resolved, i));
         }
         // Announcing the end closes the conversation, whether or not the ladder was climbed.
-        if rungs.contains(&Rung::End) || analysis.rungs().any(|r| r == Rung::End) {
-            if let Some(i) = self.pick_ending(EndingKind::EndedByTrainee, Some((analysis, rungs))) {
-                return Some((EndingKind::EndedByTrainee, i));
-            }
+        if analysis.rungs().any(|r| r == Rung::End)
+            && let Some(i) = self.pick_ending(EndingKind::EndedByTrainee, Some((analysis, rungs)))
+        {
+            return Some((EndingKind::EndedByTrainee, i));
         }
         // A courteous farewell ends by band, not on a knife-edge: resolved when the mood is
         // within a margin of the resolved ending's, calmer-but-not-satisfied when it has come
@@ -827,16 +825,16 @@ impl Session {
             return self.line(Source::Refusal { index: f });
         }
         let rung_ids: Vec<String> = rungs.iter().rev().map(|r| r.id().to_owned()).collect();
-        if let Some(r) = self.fire_trigger(&rung_ids, analysis) {
+        if let Some(r) = self.fire_trigger(&rung_ids) {
             return r;
         }
         if advanced_to.is_none()
-            && let Some(r) = self.fire_trigger(&self.event_ids(analysis.items()), analysis)
+            && let Some(r) = self.fire_trigger(&self.event_ids(analysis.items()))
         {
             return r;
         }
         if advanced_to.is_none()
-            && let Some(r) = self.stuck_line(analysis, rungs)
+            && let Some(r) = self.stuck_line()
         {
             return r;
         }
@@ -862,7 +860,7 @@ impl Session {
     }
 
     /// Fires the first trigger for any of `ids` that applies in this stage.
-    fn fire_trigger(&mut self, ids: &[String], _analysis: &Analysis) -> Option<Reply> {
+    fn fire_trigger(&mut self, ids: &[String]) -> Option<Reply> {
         let index = self.trigger_for(ids)?;
         self.fired.insert(index);
         Some(self.line(Source::Trigger { index }))
@@ -871,7 +869,7 @@ impl Session {
     /// What the current stage still misses, most telling first: `needs`, facts, anger, trust.
     /// In the last stage, what the resolved ending still misses (its `needs` and `on`, such
     /// as the farewell).
-    fn missing(&self, analysis: &Analysis, rungs: &[Rung]) -> Vec<String> {
+    fn missing(&self) -> Vec<String> {
         let st = &self.scenario.stages[self.stage];
         if self.stage + 1 >= self.scenario.stages.len() {
             let Some(e) = self.scenario.ending(EndingKind::Resolved).next() else {
@@ -905,14 +903,13 @@ impl Session {
         if c.min_trust.is_some_and(|m| self.mood.trust < m) {
             out.push("trust".to_owned());
         }
-        let _ = (analysis, rungs);
         out.push("any".to_owned());
         out
     }
 
     /// A line saying what is missing, when the stage has not moved for a while (or its own
     /// lines are all said) and such a line has not been said yet.
-    fn stuck_line(&mut self, analysis: &Analysis, rungs: &[Rung]) -> Option<Reply> {
+    fn stuck_line(&mut self) -> Option<Reply> {
         let band = self.band();
         let own_said = self.scenario.stages[self.stage]
             .lines
@@ -927,7 +924,7 @@ impl Session {
         }
         let st = &self.scenario.stages[self.stage];
         let fresh = |pool: &Vec<String>| pool.iter().any(|l| !self.said.contains_key(l));
-        let source = self.missing(analysis, rungs).iter().find_map(|key| {
+        let source = self.missing().iter().find_map(|key| {
             if let Some((k, _)) = st
                 .stuck
                 .iter()
@@ -983,7 +980,6 @@ impl Session {
             Source::Refusal { index } => v(&s.facts[index].refuse),
             Source::Ending { index } => v(&s.endings[index].lines),
             Source::Opening => v(&s.opening),
-            Source::Extra { stage, index } => v(&s.stages[stage].extra[index].lines),
             Source::Stuck { stage, key } => {
                 let map = match stage {
                     Some(st) => &s.stages[st].stuck,
@@ -1033,7 +1029,7 @@ impl Session {
             ),
             Source::Trigger { index } => (false, s.triggers[index].danger),
             // Saying what is missing does not soften a complainant who is abusive in this band.
-            Source::Stuck { .. } | Source::Extra { .. } => (
+            Source::Stuck { .. } => (
                 s.stages[self.stage].abusive.contains(&band),
                 s.stages[self.stage].danger.contains(&band),
             ),

@@ -92,8 +92,15 @@ pub struct Scorecard {
     /// How deep the conversation went, 0–100: facts drawn out, stages completed, empathy
     /// before explanation, the mood at the end.
     pub depth_points: f64,
-    /// Points taken off for violations, ladder faults and the outcome.
+    /// Points of penalty for violations, ladder faults and the outcome.
     pub penalty_points: u32,
+    /// Items and depth together, 0–100: what the total is taken from.
+    pub earned_points: f64,
+    /// What the penalties actually took off: a share always, the rest in proportion to the
+    /// credit earned (`scoring.penalty_base_percent`).
+    pub deducted_points: f64,
+    /// The highest total the outcome allows (100, or the walk-out or partial cap).
+    pub cap: u32,
     pub items: Vec<ItemResult>,
     pub violations: Vec<ViolationResult>,
     pub ladder: Vec<LadderResult>,
@@ -315,6 +322,9 @@ pub fn score(session: &Session) -> Scorecard {
         item_points,
         depth_points,
         penalty_points,
+        earned_points: earned,
+        deducted_points: deducted,
+        cap: cap.min(100),
         items,
         violations,
         ladder,
