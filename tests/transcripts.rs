@@ -76,7 +76,7 @@ fn every_builtin_scenario_has_its_three_transcripts() {
     let ids = builtin_ids(&lib);
     assert!(ids.len() >= 2, "built-in pack: {ids:?}");
     for id in ids {
-        for kind in ["model", "average", "rude", "flat"] {
+        for kind in ["model", "average", "rude", "flat", "tired"] {
             let p = dir(&id).join(format!("{kind}.txt"));
             assert!(p.is_file(), "missing {}", p.display());
         }
@@ -277,5 +277,46 @@ fn other_bad_answers_score_25_or_less() {
             );
             assert!(card.violations.len() >= 2, "{id}: {}", summary(&card));
         }
+    }
+}
+
+#[test]
+fn tired_but_correct_answers_score_between_45_and_80() {
+    // tired.txt: a curt officer who does the right things, lets one 반말 slip and shows little
+    // empathy — written for issue 8's targets, never tuned against the scorer.
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        let t = read(&dir(&id).join("tired.txt"));
+        for seed in SEEDS {
+            let (_, card) = play(&lib, &id, &t, seed);
+            assert!(
+                (45..=80).contains(&card.total),
+                "{id} tired, seed {seed}: {}",
+                summary(&card)
+            );
+            assert_ne!(card.outcome, "walked_out", "{id}: {}", summary(&card));
+            assert!(
+                card.violations.iter().any(|v| v.id == "informal_speech"),
+                "{id}: the 반말 slip is not found: {}",
+                summary(&card)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_score_orders_model_over_tired_over_flat_over_rude() {
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        let total = |kind: &str| {
+            play(&lib, &id, &read(&dir(&id).join(format!("{kind}.txt"))), 1)
+                .1
+                .total
+        };
+        let (m, t, f, r) = (total("model"), total("tired"), total("flat"), total("rude"));
+        assert!(
+            m > t && t > f && f > r,
+            "{id}: model {m}, tired {t}, flat {f}, rude {r}"
+        );
     }
 }
