@@ -320,3 +320,46 @@ fn the_score_orders_model_over_tired_over_flat_over_rude() {
         );
     }
 }
+
+#[test]
+fn violence_in_the_pack_ends_at_once_with_a_report_and_no_ladder() {
+    // The drunk visitor turns violent when the officer swears at him (a `danger` trigger).
+    let lib = Library::builtin();
+    let e = lib.scenario("drunk-visitor-desk").expect("in the pack");
+    let mut s = Session::start(e, 1);
+    let model = read(&dir("drunk-visitor-desk").join("model.txt"));
+    for turn in model.turns.iter().take(5) {
+        s.respond(turn.clone());
+    }
+    let anger = s.mood().anger;
+    assert!(anger <= 55, "calmed first: {anger}");
+    let rec = s
+        .respond(minwon::model::TraineeTurn::parse("아 씨발, 진짜.").0)
+        .expect("still talking")
+        .clone();
+    assert!(rec.reply.danger, "{:?}", rec.reply);
+    s.respond(
+        minwon::model::TraineeTurn::parse(
+            "폭력 행위가 있어 상담을 종료하겠습니다. 상급자에게 보고하고 다른 경찰관에게 인계하겠습니다.",
+        )
+        .0,
+    );
+    // Ended at once by the officer: as the scenario's "properly ended" ending (this one also
+    // needs empathy, help and the family found, which the first turns did) or a plain end.
+    use minwon::model::EndingKind;
+    let kind = s.ended().map(|e| e.kind);
+    assert!(
+        matches!(
+            kind,
+            Some(EndingKind::Resolved | EndingKind::EndedByTrainee)
+        ),
+        "{kind:?}"
+    );
+    let card = score(&s);
+    assert!(
+        card.ladder.is_empty(),
+        "no ladder needed: {:?}",
+        card.ladder
+    );
+    assert!(card.violations.iter().any(|v| v.id == "profanity"));
+}
