@@ -363,3 +363,28 @@ fn violence_in_the_pack_ends_at_once_with_a_report_and_no_ladder() {
     );
     assert!(card.violations.iter().any(|v| v.id == "profanity"));
 }
+
+#[test]
+fn a_question_about_what_was_seen_draws_out_what_was_seen() {
+    // Issue 8: "a question about what the man saw in the corridor did not count as asking it".
+    let lib = Library::builtin();
+    let t = Transcript::parse(
+        "안녕하십니까. 교통조사계 정민호 조사관입니다. 앉으십시오.\n\
+         많이 답답하셨겠습니다. 사고가 어떻게 났는지 말씀해 주시겠습니까?\n\
+         복도에서 무엇을 보셨습니까?\n",
+    )
+    .unwrap();
+    let (s, _) = play(&lib, "foreign-driver-distrust", &t, 1);
+    let rumor = s
+        .scenario()
+        .facts
+        .iter()
+        .position(|f| f.id == "rumor")
+        .unwrap();
+    assert_eq!(
+        s.turns()[2].disclosed,
+        Some(rumor),
+        "{:?}",
+        s.turns()[2].reply
+    );
+}
