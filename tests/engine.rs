@@ -1023,3 +1023,12 @@ fn depth_rewards_empathy_before_explanation() {
         b.depth_points
     );
 }
+
+#[test]
+fn after_danger_the_hint_is_to_end_and_report() {
+    let mut s = violent_session();
+    s.respond(t("본인 잘못이잖아요."));
+    let hint = s.hint().expect("a hint");
+    assert!(hint.why.contains("보고"), "{hint:?}");
+    assert!(hint.phrase.contains("종료"), "{hint:?}");
+}

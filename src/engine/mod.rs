@@ -1050,6 +1050,18 @@ impl Session {
         if self.ended.is_some() {
             return None;
         }
+        // Violence, a weapon, harassment or self-harm: end at once with a report, no ladder.
+        if self.danger_ongoing()
+            && let Some(step) = self.checklist.step(Rung::End)
+        {
+            return Some(Hint {
+                title: step.title.clone(),
+                why: "위험한 행동(폭력·흉기·성희롱·자해)에는 단계를 밟지 않고 바로 대화를 끝내고 보고·인계합니다."
+                    .to_owned(),
+                phrase: "안전을 위해 상담을 여기서 종료하겠습니다. 상급자에게 보고하고 인계하겠습니다."
+                    .to_owned(),
+            });
+        }
         if self.last_reply().abusive
             && let Some(step) = Rung::ALL
                 .into_iter()
