@@ -1032,3 +1032,30 @@ fn after_danger_the_hint_is_to_end_and_report() {
     assert!(hint.why.contains("보고"), "{hint:?}");
     assert!(hint.phrase.contains("종료"), "{hint:?}");
 }
+
+#[test]
+fn only_a_question_is_refused_a_mention_is_let_pass() {
+    let setup = |sc: &mut minwon::model::Scenario| sc.facts[0].min_trust = 90;
+    let mut asked = custom(1, setup);
+    let rec = asked
+        .respond(t("마지막으로 지갑을 꺼내신 게 어디서였습니까?"))
+        .unwrap()
+        .clone();
+    assert!(
+        matches!(rec.reply.source, Source::Refusal { index: 0 }),
+        "{:?}",
+        rec.reply
+    );
+    let mut told = custom(1, setup);
+    let rec = told
+        .respond(t(
+            "마지막으로 보신 곳이 버스라면 버스 회사 습득물 센터에 확인하겠습니다.",
+        ))
+        .unwrap()
+        .clone();
+    assert!(
+        !matches!(rec.reply.source, Source::Refusal { .. }),
+        "{:?}",
+        rec.reply
+    );
+}

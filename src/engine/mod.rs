@@ -423,7 +423,11 @@ impl Session {
             if self.mood.trust >= self.scenario.facts[f].min_trust {
                 self.disclosed[f] = true;
                 disclosed = Some(f);
-            } else {
+            } else if analysis
+                .hit(Target::Fact(f))
+                .is_some_and(|h| is_question(&h.quote))
+            {
+                // Only a question is refused; a mention while explaining is let pass.
                 refused = Some(f);
             }
         }
@@ -791,14 +795,10 @@ impl Session {
     /// A question asked politely: a formal sentence ending in a question mark or a
     /// question ending.
     fn asks_a_question(&self, analysis: &Analysis) -> bool {
-        analysis.sentences.iter().any(|s| {
-            let t = s.text.trim_end();
-            s.level != crate::analysis::SpeechLevel::Informal
-                && (t.ends_with('?')
-                    || t.ends_with("니까")
-                    || t.ends_with("나요")
-                    || t.ends_with("까요"))
-        })
+        analysis
+            .sentences
+            .iter()
+            .any(|s| s.level != crate::analysis::SpeechLevel::Informal && is_question(&s.text))
     }
 
     fn choose_reply(
@@ -1112,4 +1112,10 @@ impl Session {
                 phrase: item.model_phrases.first().cloned().unwrap_or_default(),
             })
     }
+}
+
+/// A sentence that asks: a question mark or a question ending.
+fn is_question(sentence: &str) -> bool {
+    let t = sentence.trim_end().trim_end_matches(['.', '…']);
+    t.ends_with('?') || t.ends_with("니까") || t.ends_with("나요") || t.ends_with("까요")
 }
