@@ -60,13 +60,14 @@ pub const STANDARD_ITEMS: [&str; 13] = [
     "farewell",
 ];
 
-pub const STANDARD_VIOLATIONS: [&str; 6] = [
+pub const STANDARD_VIOLATIONS: [&str; 7] = [
     "profanity",
     "informal_speech",
     "blame",
     "dismissive",
     "passing_buck",
     "false_promise",
+    "taking_sides",
 ];
 
 /// Variants per mood band below which authors are warned.
