@@ -388,3 +388,38 @@ fn a_question_about_what_was_seen_draws_out_what_was_seen() {
         s.turns()[2].reply
     );
 }
+
+/// The generalisation check: for every scenario two answers written after the rules, in voices
+/// the rules were not written from (`terse.txt`: a curt 해요체 officer who still does the job;
+/// `overpromise.txt`: a warm officer who promises outcomes and takes sides). The terse one must
+/// pass cleanly; the over-promising one must be caught doing both and score below it.
+#[test]
+fn answers_in_unseen_voices_are_judged_by_what_they_do() {
+    let lib = Library::builtin();
+    for id in builtin_ids(&lib) {
+        let terse = read(&dir(&id).join("terse.txt"));
+        let over = read(&dir(&id).join("overpromise.txt"));
+        for seed in SEEDS {
+            let (_, t) = play(&lib, &id, &terse, seed);
+            assert!(
+                t.total >= 60 && t.violations.is_empty() && t.outcome != "walked_out",
+                "{id} terse, seed {seed}: {}",
+                summary(&t)
+            );
+            let (_, o) = play(&lib, &id, &over, seed);
+            for v in ["false_promise", "taking_sides"] {
+                assert!(
+                    o.violations.iter().any(|x| x.id == v),
+                    "{id} overpromise, seed {seed}: {v} not found: {}",
+                    summary(&o)
+                );
+            }
+            assert!(
+                o.total < t.total,
+                "{id}: overpromise {} should score below terse {}",
+                o.total,
+                t.total
+            );
+        }
+    }
+}
