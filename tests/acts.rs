@@ -345,3 +345,38 @@ fn taking_sides_before_the_facts() {
         ],
     );
 }
+
+/// Answers a public-service call centre gives every day: polite, factual, nothing to penalise.
+#[test]
+fn polite_service_answers_raise_no_violation() {
+    let lib = Library::builtin();
+    let c = lib.default_checklist().expect("default checklist");
+    let answers = [
+        "감사합니다, 민원 상담 창구입니다. 무엇을 도와드릴까요?",
+        "과태료는 100만원 이하로 부과되고, 의견 진술 기간 안에 내시면 20% 감경됩니다.",
+        "감염병 관련 문의는 질병관리청 콜센터 1339에서 안내받으실 수 있도록 제가 연결해 드리겠습니다.",
+        "신청서는 주민센터나 온라인으로 내실 수 있고, 처리까지 보통 일주일 걸립니다.",
+        "담당 부서가 따로 있어서, 지금 바로 담당자에게 돌려 드리겠습니다. 잠시만 기다려 주십시오.",
+        "확인해 보니 아직 접수 대기 상태입니다. 내일 오후까지 결과를 문자로 보내 드리겠습니다.",
+        "불편을 드려 죄송합니다. 말씀하신 내용은 민원 기록에 그대로 남겨 두겠습니다.",
+        "납부 기한이 지나면 가산금이 붙을 수 있으니 이번 달 안에 내시는 게 좋습니다.",
+        "서류가 하나 빠져 있어서요, 가족관계증명서를 함께 보내 주시면 됩니다.",
+        "그 부분은 제가 확답을 드릴 수 없어서, 심사 결과가 나오면 바로 알려 드리겠습니다.",
+        "네, 맞습니다. 본인 확인을 위해 생년월일을 여쭤봐도 될까요?",
+        "오래 기다리셨죠. 통화가 많아 연결이 늦었습니다.",
+        "더 궁금하신 점 있으시면 언제든 다시 전화 주십시오. 좋은 하루 보내세요.",
+        "주차 위반 과태료는 사진 판독 후 2주 안에 고지서가 발송됩니다.",
+        "민원 처리 기한은 법정 7일이며, 연장되면 미리 알려 드립니다.",
+    ];
+    for text in answers {
+        let a = lib.analyzer(c).analyze(&TraineeTurn::parse(text).0);
+        let v: Vec<&str> = a
+            .violations()
+            .filter_map(|h| match h.target {
+                Target::Violation(i) => Some(c.violations[i].id.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(v.is_empty(), "{text:?} flagged {v:?}");
+    }
+}
