@@ -61,6 +61,22 @@ pub enum ActError {
     BadCue { class: String, error: CueError },
 }
 
+impl ActError {
+    /// Where in the lexicon file the problem is: a text to look for and which occurrence of it.
+    pub fn place(&self, lexicon: &ActLexicon) -> (String, usize) {
+        match self {
+            ActError::UnknownClass { rule, target, .. } | ActError::NoCondition { rule, target } => {
+                let before = lexicon.rules[..rule.saturating_sub(1).min(lexicon.rules.len())]
+                    .iter()
+                    .filter(|r| &r.target == target)
+                    .count();
+                (format!("target: \"{target}\""), before)
+            }
+            ActError::BadCue { class, .. } => (format!("\"{class}\":"), 0),
+        }
+    }
+}
+
 /// The act classes and rules, compiled once and shared by every analyser.
 #[derive(Debug, Default)]
 pub struct Acts {

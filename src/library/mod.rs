@@ -253,11 +253,12 @@ impl Library {
                     }
                     Document::Acts(l) => {
                         for e in crate::analysis::acts::Acts::new(&l).1 {
+                            let (needle, occurrence) = e.place(&l);
                             let finding = Finding {
                                 severity: Severity::Error,
                                 message: e.to_string(),
-                                needle: None,
-                                occurrence: 0,
+                                needle: Some(needle),
+                                occurrence,
                             };
                             problems.push(problem_at(&f.path, &text, &finding));
                         }
