@@ -95,36 +95,69 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
         .map_err(|e| Problem::error(&shown, 1, 1, format!("파일을 읽을 수 없습니다: {e}")))
 }
 
-/// The `.ron` files of a folder and its subfolders, sorted; or the path itself for a file.
-pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Problem> {
+/// Folders nested deeper than this under a scenario folder are not read.
+const MAX_DEPTH: usize = 32;
+
+/// The `.ron` files of a folder and its subfolders, sorted, or the path itself for a file; and
+/// the problems met on the way. Symbolic links are followed (a station may link a shared folder
+/// in), but a link back to a folder already being read is reported once and not entered again.
+pub fn expand(path: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Problem::error(&shown, 1, 1, format!("찾을 수 없습니다: {e}")))?;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![Problem::error(
+                    &shown,
+                    1,
+                    1,
+                    format!("찾을 수 없습니다: {e}"),
+                )],
+            );
+        }
+    };
     if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return (vec![path.to_path_buf()], Vec::new());
     }
-    let mut out = Vec::new();
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| {
-            Problem::error(
-                &dir.display().to_string(),
-                1,
-                1,
-                format!("폴더를 읽을 수 없습니다: {e}"),
-            )
-        })?;
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
-                out.push(p);
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let walk = walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .max_depth(MAX_DEPTH)
+        .sort_by_file_name();
+    for entry in walk {
+        match entry {
+            Ok(e) => {
+                let p = e.path();
+                if e.file_type().is_file()
+                    && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+                {
+                    files.push(p.to_path_buf());
+                }
+            }
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map_or_else(|| shown.clone(), |p| p.display().to_string());
+                problems.push(match e.loop_ancestor() {
+                    Some(ancestor) => Problem {
+                        path: at,
+                        line: 1,
+                        col: 1,
+                        severity: Severity::Warning,
+                        message: format!(
+                            "이미 읽고 있는 폴더 {}(으)로 돌아가는 바로 가기(링크)라서 건너뜁니다",
+                            ancestor.display()
+                        ),
+                    },
+                    None => Problem::error(&at, 1, 1, format!("폴더를 읽을 수 없습니다: {e}")),
+                });
             }
         }
     }
-    out.sort();
-    Ok(out)
+    files.sort();
+    (files, problems)
 }
 
 fn builtin_raw() -> Vec<RawFile> {
@@ -150,28 +183,27 @@ impl Library {
         let mut files: Vec<RawFile> = builtin_raw();
         let mut early = Vec::new();
         for folder in folders {
-            match expand(folder) {
-                Ok(paths) => {
-                    for p in paths {
-                        match read_limited(&p) {
-                            Ok(bytes) => files.push(RawFile {
-                                path: p.display().to_string(),
-                                bytes,
-                                origin: Origin::Folder(folder.clone()),
-                            }),
-                            Err(problem) => early.push(problem),
-                        }
-                    }
+            let (paths, problems) = expand(folder);
+            early.extend(problems);
+            for p in paths {
+                match read_limited(&p) {
+                    Ok(bytes) => files.push(RawFile {
+                        path: p.display().to_string(),
+                        bytes,
+                        origin: Origin::Folder(folder.clone()),
+                    }),
+                    Err(problem) => early.push(problem),
                 }
-                Err(problem) => early.push(problem),
             }
         }
         let mut lib = Library::from_files(files);
         for p in early {
-            lib.failures.push(Failure {
-                path: p.path.clone(),
-                problems: vec![p.clone()],
-            });
+            if p.is_error() {
+                lib.failures.push(Failure {
+                    path: p.path.clone(),
+                    problems: vec![p.clone()],
+                });
+            }
             lib.problems.push(p);
         }
         lib
@@ -391,32 +423,29 @@ pub fn check(paths: &[PathBuf]) -> Vec<Problem> {
     let mut files = builtin_raw();
     let mut mine: Vec<String> = Vec::new();
     for path in paths {
-        match expand(path) {
-            Ok(list) => {
-                if list.is_empty() {
-                    problems.push(Problem::error(
-                        &path.display().to_string(),
-                        1,
-                        1,
-                        "이 폴더에는 .ron 파일이 없습니다",
-                    ));
+        let (list, found) = expand(path);
+        if list.is_empty() && found.iter().all(|p| !p.is_error()) {
+            problems.push(Problem::error(
+                &path.display().to_string(),
+                1,
+                1,
+                "이 폴더에는 .ron 파일이 없습니다",
+            ));
+        }
+        problems.extend(found);
+        for p in list {
+            let shown = p.display().to_string();
+            match read_limited(&p) {
+                Ok(bytes) => {
+                    mine.push(shown.clone());
+                    files.push(RawFile {
+                        path: shown,
+                        bytes,
+                        origin: Origin::Folder(path.clone()),
+                    });
                 }
-                for p in list {
-                    let shown = p.display().to_string();
-                    match read_limited(&p) {
-                        Ok(bytes) => {
-                            mine.push(shown.clone());
-                            files.push(RawFile {
-                                path: shown,
-                                bytes,
-                                origin: Origin::Folder(path.clone()),
-                            });
-                        }
-                        Err(e) => problems.push(e),
-                    }
-                }
+                Err(e) => problems.push(e),
             }
-            Err(e) => problems.push(e),
         }
     }
     let lib = Library::from_files(files);
