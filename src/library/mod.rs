@@ -83,6 +83,51 @@ fn problem_at(path: &str, text: &str, f: &Finding) -> Problem {
     }
 }
 
+/// Validates a parsed scenario against the loaded checklists: the entry, if it can be played,
+/// and every problem found (warnings included).
+fn admit_scenario(
+    s: Scenario,
+    text: &str,
+    path: &str,
+    origin: Origin,
+    checklists: &[Arc<Checklist>],
+    analyzers: &[Arc<Analyzer>],
+) -> (Option<Entry>, Vec<Problem>) {
+    let found = checklists.iter().position(|c| c.id == s.checklist);
+    let checklist = found.map(|i| checklists[i].clone());
+    let mut findings = validate::scenario(&s, checklist.as_deref());
+    findings.extend(validate::lint_scenario(&s, checklist.as_deref()));
+    if checklist.is_none() {
+        findings.push(Finding {
+            severity: Severity::Error,
+            message: format!(
+                "체크리스트 \"{}\"를 찾을 수 없습니다 (있는 체크리스트: {})",
+                s.checklist,
+                checklists
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            needle: Some("checklist".into()),
+            occurrence: 0,
+        });
+    }
+    let fatal = findings.iter().any(|x| x.severity == Severity::Error);
+    let problems = findings.iter().map(|x| problem_at(path, text, x)).collect();
+    let entry = match (found, checklist) {
+        (Some(i), Some(checklist)) if !fatal => analyzers.get(i).map(|analyzer| Entry {
+            scenario: Arc::new(s),
+            checklist,
+            analyzer: analyzer.clone(),
+            path: path.to_owned(),
+            origin,
+        }),
+        _ => None,
+    };
+    (entry, problems)
+}
+
 /// Reads a file, refusing it before reading when it is too large.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
     let shown = path.display().to_string();
@@ -274,43 +319,23 @@ impl Library {
             .iter()
             .map(|(c, _, _)| Arc::new(Analyzer::new(korean.clone(), c)))
             .collect();
+        let loaded: Vec<Arc<Checklist>> = checklists.iter().map(|(c, _, _)| c.clone()).collect();
         let mut entries: Vec<Entry> = Vec::new();
         for (s, text, path, origin) in scenarios {
-            let found = checklists.iter().position(|(c, _, _)| c.id == s.checklist);
-            let checklist = found.map(|i| checklists[i].0.clone());
-            let mut findings = validate::scenario(&s, checklist.as_deref());
-            findings.extend(validate::lint_scenario(&s, checklist.as_deref()));
-            if checklist.is_none() {
-                findings.push(Finding {
-                    severity: Severity::Error,
-                    message: format!(
-                        "체크리스트 \"{}\"를 찾을 수 없습니다 (있는 체크리스트: {})",
-                        s.checklist,
-                        checklists
-                            .iter()
-                            .map(|(c, _, _)| c.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    needle: Some("checklist".into()),
-                    occurrence: 0,
-                });
-            }
-            let fatal = findings.iter().any(|x| x.severity == Severity::Error);
-            problems.extend(findings.iter().map(|x| problem_at(&path, &text, x)));
-            let Some(checklist) = checklist else {
+            let (admitted, found) = admit_scenario(s, &text, &path, origin, &loaded, &analyzers);
+            problems.extend(found);
+            let Some(entry) = admitted else {
                 failed.push(path);
                 continue;
             };
-            if fatal {
-                failed.push(path);
-                continue;
-            }
-            if let Some(i) = entries.iter().position(|e| e.scenario.id == s.id) {
+            if let Some(i) = entries
+                .iter()
+                .position(|e| e.scenario.id == entry.scenario.id)
+            {
                 // Replacing a built-in scenario is how instructors tune one; two folder files
                 // with one id is a mistake.
                 if entries[i].origin != Origin::Builtin {
-                    let (line, col) = locate(&text, &format!("{:?}", s.id), 0);
+                    let (line, col) = locate(&text, &format!("{:?}", entry.scenario.id), 0);
                     problems.push(Problem {
                         path: path.clone(),
                         line,
@@ -318,19 +343,13 @@ impl Library {
                         severity: Severity::Warning,
                         message: format!(
                             "시나리오 \"{}\"가 {}의 것을 대신합니다",
-                            s.id, entries[i].path
+                            entry.scenario.id, entries[i].path
                         ),
                     });
                 }
                 entries.remove(i);
             }
-            entries.push(Entry {
-                scenario: Arc::new(s),
-                checklist,
-                analyzer: analyzers[found.unwrap_or_default()].clone(),
-                path,
-                origin,
-            });
+            entries.push(entry);
         }
 
         let failures = failed
@@ -346,7 +365,7 @@ impl Library {
             .collect();
         Library {
             korean,
-            checklists: checklists.into_iter().map(|(c, _, _)| c).collect(),
+            checklists: loaded,
             analyzers,
             scenarios: entries,
             failures,
@@ -374,6 +393,44 @@ impl Library {
             .position(|c| c.id == checklist.id)
             .map(|i| self.analyzers[i].clone())
             .unwrap_or_else(|| Arc::new(Analyzer::new(self.korean.clone(), checklist)))
+    }
+
+    /// The built-in pack with files given in memory, loaded as a folder's would be: a file
+    /// with the path of a built-in one takes its place (an edited checklist or lexicon), any
+    /// other is added.
+    pub fn builtin_with(files: Vec<(String, Vec<u8>)>) -> Library {
+        let mut raw = builtin_raw();
+        for (path, bytes) in files {
+            match raw.iter_mut().find(|f| f.path == path) {
+                Some(f) => f.bytes = bytes,
+                None => raw.push(RawFile {
+                    origin: Origin::Folder(PathBuf::from(&path)),
+                    path,
+                    bytes,
+                }),
+            }
+        }
+        Library::from_files(raw)
+    }
+
+    /// One scenario file in memory, checked against this library's checklists and language
+    /// resources as a folder file would be, ready to play; or every problem found, errors
+    /// first. Only the file itself is parsed: this is cheap enough for every keystroke.
+    pub fn scenario_from_text(&self, path: &str, bytes: &[u8]) -> Result<Entry, Vec<Problem>> {
+        let (doc, text) = parse_document(path, bytes).map_err(|p| vec![p])?;
+        let Document::Scenario(s) = doc else {
+            return Err(vec![Problem::error(path, 1, 1, "시나리오 파일이 아닙니다")]);
+        };
+        let origin = Origin::Folder(PathBuf::from(path));
+        let (entry, mut problems) =
+            admit_scenario(*s, &text, path, origin, &self.checklists, &self.analyzers);
+        match entry {
+            Some(e) => Ok(e),
+            None => {
+                problems.sort_by_key(|p| !p.is_error());
+                Err(problems)
+            }
+        }
     }
 
     /// The built-in pack plus one scenario file (`score --scenario PATH`), and that scenario's id.
