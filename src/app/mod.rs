@@ -241,10 +241,6 @@ impl MinwonApp {
         &self.settings
     }
 
-    pub fn library(&self) -> &Library {
-        &self.library
-    }
-
     /// True while scenario folders are being read.
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()

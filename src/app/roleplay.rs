@@ -71,10 +71,6 @@ impl Roleplay {
         &self.session
     }
 
-    pub fn mode(&self) -> Mode {
-        self.mode
-    }
-
     /// The text in the answer box.
     pub fn input(&self) -> &str {
         &self.input
