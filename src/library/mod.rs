@@ -509,3 +509,82 @@ pub fn check(paths: &[PathBuf]) -> Vec<Problem> {
     problems.extend(lib.problems.into_iter().filter(|p| mine.contains(&p.path)));
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/lost-wallet.ron");
+
+    #[test]
+    fn a_scenario_from_text_is_ready_to_play() {
+        let lib = Library::builtin();
+        let entry = lib
+            .scenario_from_text("lost-wallet.ron", FIXTURE.as_bytes())
+            .expect("the fixture validates");
+        assert_eq!(entry.scenario.id, "test-lost-wallet");
+        assert_eq!(entry.checklist.id, entry.scenario.checklist);
+        assert_eq!(entry.origin, Origin::Folder("lost-wallet.ron".into()));
+    }
+
+    #[test]
+    fn a_scenario_from_text_reports_errors_first() {
+        let lib = Library::builtin();
+        let broken = FIXTURE.replacen(
+            "max_turns: 8,",
+            "max_turns: 8,\n    checklist: \"nope\",",
+            1,
+        );
+        assert_ne!(broken, FIXTURE);
+        let problems = lib
+            .scenario_from_text("broken.ron", broken.as_bytes())
+            .expect_err("an unknown checklist");
+        assert!(problems[0].is_error());
+        assert!(problems[0].message.contains("nope"), "{}", problems[0]);
+        assert!(problems[0].line > 1, "located in the file: {}", problems[0]);
+        let checklist = builtin_files()
+            .iter()
+            .find(|(p, _)| p.ends_with("/checklist.ron"))
+            .map(|(_, t)| *t)
+            .expect("default checklist");
+        let problems = lib
+            .scenario_from_text("checklist.ron", checklist.as_bytes())
+            .expect_err("not a scenario");
+        assert!(problems[0].message.contains("시나리오 파일이 아닙니다"));
+    }
+
+    #[test]
+    fn builtin_with_replaces_a_file_of_the_same_path() {
+        let (path, text) = builtin_files()
+            .iter()
+            .find(|(p, _)| p.ends_with("/checklist.ron"))
+            .expect("default checklist");
+        let retitled = text.replacen("title: \"", "title: \"(수정) ", 1);
+        let lib = Library::builtin_with(vec![((*path).to_owned(), retitled.into_bytes())]);
+        assert!(lib.failures.is_empty(), "{:?}", lib.failures);
+        let c = lib.default_checklist().expect("default checklist");
+        assert!(c.title.starts_with("(수정) "), "{}", c.title);
+        assert_eq!(lib.checklists.len(), Library::builtin().checklists.len());
+        // Another path is added as a folder file would be.
+        let lib = Library::builtin_with(vec![("extra.ron".into(), FIXTURE.as_bytes().to_vec())]);
+        assert!(lib.scenario("test-lost-wallet").is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_back_up_the_folder_is_read_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("lost-wallet.ron"), FIXTURE).expect("write");
+        let sub = dir.path().join("a").join("b");
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        std::os::unix::fs::symlink(dir.path(), sub.join("up")).expect("symlink");
+        let (files, problems) = expand(dir.path());
+        assert_eq!(files, vec![dir.path().join("lost-wallet.ron")]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(!problems[0].is_error());
+        let lib = Library::load(&[dir.path().to_path_buf()]);
+        assert!(lib.failures.is_empty(), "{:?}", lib.failures);
+        assert!(lib.scenario("test-lost-wallet").is_some());
+        assert!(lib.problems.iter().any(|p| p.message.contains("링크")));
+    }
+}
