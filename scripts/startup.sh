@@ -21,7 +21,11 @@ minwon=target/release/minwon
 bare=target/release/examples/bare_window
 
 xvfb_pid=
-cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true; }
+data_home=$(mktemp -d)
+cleanup() {
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+    rm -rf "$data_home"
+}
 trap cleanup EXIT
 if [ -z "${DISPLAY:-}" ]; then
     command -v Xvfb >/dev/null || { echo "Xvfb is needed: apt-get install -y xvfb" >&2; exit 1; }
@@ -31,8 +35,7 @@ if [ -z "${DISPLAY:-}" ]; then
     sleep 1
 fi
 # A timing run must not read or write a trainee's settings.
-export XDG_DATA_HOME
-XDG_DATA_HOME=$(mktemp -d)
+export XDG_DATA_HOME=$data_home
 
 # One start: prints "MILLISECONDS KILOBYTES".
 measure() {
