@@ -433,7 +433,7 @@ fn analyze_with_a_scenario_lists_the_facts_asked() {
     // The scenario's own cues count: 분실신고 is explain_procedure only in this scenario.
     let o = run_stdin(
         &["analyze", "--json", "--scenario", f.to_str().unwrap()],
-        "분실신고 접수해 드리겠습니다.\n".as_bytes(),
+        "분실신고 먼저 하시면 돼요.\n".as_bytes(),
     );
     let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert!(

@@ -95,10 +95,20 @@ fn endings_vary_freely() {
     ] {
         has(&f.items(text), "empathy", text);
     }
+    // A callback is a commitment (reassurance) however the promise ends.
     for text in [
         "결과가 나오면 연락드리겠습니다.",
         "결과 나오면 연락드릴게요.",
-        "연락드린 대로 진행합니다.",
+        "결과 나오면 연락 드릴께요.",
+    ] {
+        has(&f.items(text), "reassurance", text);
+        lacks(&f.items(text), "explain_procedure", text);
+    }
+    // A step of the process, told in any polite ending.
+    for text in [
+        "진술서를 쓰신 뒤에 영상은 담당 조사관이 확인합니다.",
+        "진술서 쓰시고 나면 영상은 담당 조사관이 확인해요.",
+        "송치 여부는 검사가 결정하고요.",
     ] {
         has(&f.items(text), "explain_procedure", text);
     }
@@ -163,9 +173,11 @@ fn word_start_anchor_keeps_suspect_out_of_the_chair() {
 fn actions_count_for_their_items() {
     let f = Fixture::new();
     let items = f.items("[bow] [offer_drink] [give_card] [escort]");
-    for id in ["greeting", "offer_seat", "self_intro", "farewell"] {
+    for id in ["greeting", "offer_seat", "farewell"] {
         has(&items, id, "actions");
     }
+    // A card handed over says nothing by itself: the name has to be said.
+    lacks(&f.items("[give_card]"), "self_intro", "give_card");
     let a = f.analyse("[notify_recording]");
     assert!(
         a.rungs().next().is_some(),

@@ -331,7 +331,9 @@ fn warning_someone_who_did_not_swear_is_a_fault() {
 fn hints_follow_the_conversation() {
     let mut s = session(1);
     assert_eq!(s.hint().unwrap().title, "먼저 인사");
-    s.respond(t("[bow] [give_card] [offer_seat] 안녕하십니까."));
+    s.respond(t(
+        "[bow] [offer_seat] 안녕하십니까. 민원실 김민수 경장입니다.",
+    ));
     let h = s.hint().unwrap();
     assert_eq!(h.title, "말씀 청하기");
     assert!(!h.phrase.is_empty());

@@ -4,6 +4,7 @@
 //! patterns of the checklist (and of the scenario) are matched, guarded against negation,
 //! reported speech and hedges. Profanity is found with its own obfuscation-aware detector.
 
+pub mod acts;
 pub mod cue;
 pub mod profanity;
 pub mod sentence;
@@ -17,7 +18,7 @@ pub use profanity::{ProfanityDetector, ProfanityHit};
 pub use speech::{SpeechClassifier, SpeechLevel};
 use text::{Squashed, normalize};
 
-use crate::model::lexicon::CueGuards;
+use crate::model::lexicon::{ActLexicon, CueGuards};
 use crate::model::{
     Action, Checklist, Detector, ProfanityLexicon, Rung, Scenario, SpeechLexicon, TraineeTurn,
 };
@@ -28,14 +29,21 @@ pub struct Korean {
     pub speech: SpeechClassifier,
     pub profanity: ProfanityDetector,
     pub guards: Guards,
+    pub acts: acts::Acts,
 }
 
 impl Korean {
-    pub fn new(speech: &SpeechLexicon, profanity: &ProfanityLexicon, guards: &CueGuards) -> Korean {
+    pub fn new(
+        speech: &SpeechLexicon,
+        profanity: &ProfanityLexicon,
+        guards: &CueGuards,
+        acts: &ActLexicon,
+    ) -> Korean {
         Korean {
             speech: SpeechClassifier::new(speech),
             profanity: ProfanityDetector::new(profanity),
             guards: Guards::new(guards),
+            acts: acts::Acts::new(acts).0,
         }
     }
 
@@ -172,6 +180,10 @@ pub struct Analyzer {
     informal: Option<usize>,
     profanity: Option<usize>,
     ladder_item: Option<usize>,
+    /// Per act rule of the lexicon, its target in this checklist (None: not in it).
+    rule_targets: Vec<Option<Target>>,
+    /// Ids of the checklist's items and violations, by target, for `#id` conditions.
+    ids: Vec<(String, Target)>,
 }
 
 impl Analyzer {
@@ -199,6 +211,33 @@ impl Analyzer {
             action_targets.extend(step.actions.iter().map(|&a| (a, Target::Rung(step.rung))));
         }
         let find_detector = |d: Detector| checklist.violations.iter().position(|v| v.detector == d);
+        let mut ids: Vec<(String, Target)> = Vec::new();
+        ids.extend(
+            checklist
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (it.id.clone(), Target::Item(i))),
+        );
+        ids.extend(
+            checklist
+                .violations
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.id.clone(), Target::Violation(i))),
+        );
+        ids.extend(
+            checklist
+                .ladder
+                .iter()
+                .map(|s| (s.rung.id().to_owned(), Target::Rung(s.rung))),
+        );
+        let rule_targets = korean
+            .acts
+            .rules
+            .iter()
+            .map(|r| ids.iter().find(|(id, _)| *id == r.target).map(|(_, t)| *t))
+            .collect();
         Analyzer {
             korean,
             base: Arc::new(CueLayer::new(&entries)),
@@ -210,6 +249,8 @@ impl Analyzer {
                 .ladder_item
                 .as_deref()
                 .and_then(|id| checklist.items.iter().position(|i| i.id == id)),
+            rule_targets,
+            ids,
         }
     }
 
@@ -242,6 +283,52 @@ impl Analyzer {
         &self.korean
     }
 
+    /// Applies the act rules to one sentence: rules that show a target add it, vetoes remove
+    /// what the sentence was found to show. Adds run before vetoes, in file order.
+    fn apply_acts(
+        &self,
+        s: &str,
+        sq: &Squashed,
+        first: bool,
+        turn: &[bool],
+        found: &mut Vec<(Target, String)>,
+    ) {
+        let acts = &self.korean.acts;
+        if acts.rules.is_empty() {
+            return;
+        }
+        let features = acts.features(s, sq, &self.korean.guards, first, turn);
+        for pass_veto in [false, true] {
+            for (rule, target) in acts.rules.iter().zip(&self.rule_targets) {
+                let Some(target) = *target else { continue };
+                if rule.veto != pass_veto {
+                    continue;
+                }
+                let applies = {
+                    let shows = |id: &str| {
+                        self.ids.iter().find(|(i, _)| i == id).is_some_and(|(_, t)| {
+                            found.iter().any(|(f, _)| {
+                                f == t
+                                    // Any rung of the ladder is also the ladder item.
+                                    || (matches!(f, Target::Rung(_))
+                                        && *t == Target::Item(self.ladder_item.unwrap_or(usize::MAX)))
+                            })
+                        })
+                    };
+                    acts::Acts::applies(&features, rule, &shows)
+                };
+                if !applies {
+                    continue;
+                }
+                if rule.veto {
+                    found.retain(|(t, _)| *t != target);
+                } else if !found.iter().any(|(t, _)| *t == target) {
+                    found.push((target, rule.label.clone()));
+                }
+            }
+        }
+    }
+
     /// Analyses one turn.
     pub fn analyze(&self, turn: &TraineeTurn) -> Analysis {
         let text = normalize(&turn.text);
@@ -265,11 +352,13 @@ impl Analyzer {
             Some(_) => self.korean.profanity.find(&text),
             None => Vec::new(),
         };
-        for range in ranges {
+        let turn_words = self.korean.acts.turn_words(&text, &self.korean.guards);
+        for (index, range) in ranges.into_iter().enumerate() {
             let swear = swearing.iter().find(|h| range.contains(&h.start));
             let s = &text[range];
             let level = self.korean.speech.classify(s);
             let sq = Squashed::new(s);
+            let mut found: Vec<(Target, String)> = Vec::new();
             for layer in std::iter::once(&*self.base).chain(self.scenario.as_deref()) {
                 let mode = |key: usize| match layer.targets[key] {
                     Target::Violation(_) => GuardMode::Fault,
@@ -277,18 +366,22 @@ impl Analyzer {
                     Target::Item(_) | Target::Rung(_) => GuardMode::Credit,
                 };
                 for m in layer.cues.find(s, &sq, &self.korean.guards, mode) {
-                    analysis.push(layer.targets[m.key], s, &layer.cues.cue(m.cue).source);
+                    found.push((layer.targets[m.key], layer.cues.cue(m.cue).source.clone()));
                 }
             }
             if let Some(v) = self.profanity
                 && let Some(hit) = swear
             {
-                analysis.push(Target::Violation(v), s, &hit.word);
+                found.push((Target::Violation(v), hit.word.clone()));
             }
             if let Some(v) = self.informal
                 && level == SpeechLevel::Informal
             {
-                analysis.push(Target::Violation(v), s, "반말");
+                found.push((Target::Violation(v), "반말".to_owned()));
+            }
+            self.apply_acts(s, &sq, index == 0, &turn_words, &mut found);
+            for (target, cue) in &found {
+                analysis.push(*target, s, cue);
             }
             analysis.sentences.push(Sentence {
                 text: s.to_owned(),

@@ -127,6 +127,16 @@ pub fn run(json: bool, checklist_arg: &str, scenario: Option<&str>) -> anyhow::R
                     format!("  사실: {}", asked.join(", "))
                 },
             )?;
+            // Why: each finding with the cue or rule that made it and the sentence it came from.
+            for h in &analysis.hits {
+                let id = match h.target {
+                    Target::Item(i) => checklist.items[i].id.as_str(),
+                    Target::Violation(v) => checklist.violations[v].id.as_str(),
+                    Target::Rung(r) => r.id(),
+                    Target::Fact(f) => facts.get(f).map_or("fact", String::as_str),
+                };
+                writeln!(out, "    {id} ← {} 「{}」", h.cue, h.quote)?;
+            }
         }
     }
     out.flush()?;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use eval::{Counts, Task, evaluate};
+pub use eval::{Counts, Split, Task, evaluate};
 
 /// minwon — 민원 응대 롤플레이 훈련 (role-play trainer for handling difficult complainants).
 #[derive(Debug, Parser)]
@@ -104,6 +104,10 @@ pub enum Command {
         /// Also print up to N misclassified rows.
         #[arg(long, default_value_t = 0)]
         errors: usize,
+        /// Which rows: all, the 80 % tuning part or the 20 % held-out part (fixed by a hash of
+        /// the text).
+        #[arg(long, value_enum, default_value_t = Split::All)]
+        split: Split,
     },
 }
 
@@ -122,7 +126,12 @@ pub fn run(command: Command) -> ExitCode {
             seed,
             json,
         } => score::run(&scenario, &transcript, seed, json),
-        Command::Eval { task, file, errors } => eval::run(task, &file, errors),
+        Command::Eval {
+            task,
+            file,
+            errors,
+            split,
+        } => eval::run(task, &file, errors, split),
     };
     match result {
         Ok(code) => code,

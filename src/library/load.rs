@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::model::lexicon::CueGuards;
+use crate::model::lexicon::{ActLexicon, CueGuards};
 use crate::model::validate::Severity;
 use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
 
@@ -63,15 +63,17 @@ pub enum Kind {
     SpeechLexicon,
     ProfanityLexicon,
     CueGuards,
+    Acts,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 5] = [
+    const ALL: [(Kind, &'static str); 6] = [
         (Kind::Checklist, "Checklist"),
         (Kind::Scenario, "Scenario"),
         (Kind::SpeechLexicon, "SpeechLexicon"),
         (Kind::ProfanityLexicon, "ProfanityLexicon"),
         (Kind::CueGuards, "CueGuards"),
+        (Kind::Acts, "ActLexicon"),
     ];
 }
 
@@ -83,6 +85,7 @@ pub enum Document {
     SpeechLexicon(SpeechLexicon),
     ProfanityLexicon(ProfanityLexicon),
     CueGuards(CueGuards),
+    Acts(ActLexicon),
 }
 
 /// Line and column (1-based, in characters) of a byte offset.
@@ -223,6 +226,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> Result<(Document, String), Pr
         Kind::SpeechLexicon => Document::SpeechLexicon(parse(path, text)?),
         Kind::ProfanityLexicon => Document::ProfanityLexicon(parse(path, text)?),
         Kind::CueGuards => Document::CueGuards(parse(path, text)?),
+        Kind::Acts => Document::Acts(parse(path, text)?),
     };
     Ok((doc, text.to_owned()))
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 pub use load::{Document, MAX_FILE_BYTES, Problem, locate, parse_document};
 
 use crate::analysis::{Analyzer, Korean};
-use crate::model::lexicon::CueGuards;
+use crate::model::lexicon::{ActLexicon, CueGuards};
 use crate::model::validate::{self, Finding, Severity};
 use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
 
@@ -261,18 +261,40 @@ impl Library {
         let mut speech: Option<SpeechLexicon> = None;
         let mut profanity: Option<ProfanityLexicon> = None;
         let mut guards: Option<CueGuards> = None;
+        let mut acts: Option<ActLexicon> = None;
         let mut checklists: Vec<(Arc<Checklist>, String, Origin)> = Vec::new();
         let mut scenarios: Vec<(Scenario, String, String, Origin)> = Vec::new();
 
-        for f in files {
-            match parse_document(&f.path, &f.bytes) {
+        let parsed: Vec<_> = files
+            .into_iter()
+            .map(|f| {
+                let doc = parse_document(&f.path, &f.bytes);
+                (f, doc)
+            })
+            .collect();
+        // Items that act rules can credit need no cues of their own.
+        let ruled: Vec<String> = parsed
+            .iter()
+            .find_map(|(_, d)| match d {
+                Ok((Document::Acts(l), _)) => Some(
+                    l.rules
+                        .iter()
+                        .filter(|r| !r.veto)
+                        .map(|r| r.target.clone())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .unwrap_or_default();
+        for (f, doc) in parsed {
+            match doc {
                 Err(p) => {
                     failed.push(f.path.clone());
                     problems.push(p);
                 }
                 Ok((doc, text)) => match doc {
                     Document::Checklist(c) => {
-                        let findings = validate::checklist(&c);
+                        let findings = validate::checklist(&c, &ruled);
                         let fatal = findings.iter().any(|x| x.severity == Severity::Error);
                         problems.extend(findings.iter().map(|x| problem_at(&f.path, &text, x)));
                         if fatal {
@@ -306,6 +328,18 @@ impl Library {
                     Document::CueGuards(l) => {
                         guards.get_or_insert(l);
                     }
+                    Document::Acts(l) => {
+                        for e in crate::analysis::acts::Acts::new(&l).1 {
+                            let finding = Finding {
+                                severity: Severity::Error,
+                                message: e.to_string(),
+                                needle: None,
+                                occurrence: 0,
+                            };
+                            problems.push(problem_at(&f.path, &text, &finding));
+                        }
+                        acts.get_or_insert(l);
+                    }
                 },
             }
         }
@@ -313,6 +347,7 @@ impl Library {
             &speech.unwrap_or_default(),
             &profanity.unwrap_or_default(),
             &guards.unwrap_or_default(),
+            &acts.unwrap_or_default(),
         ));
 
         let analyzers: Vec<Arc<Analyzer>> = checklists

@@ -113,3 +113,76 @@ pub struct CueGuards {
     #[serde(default)]
     pub conditionals: Vec<String>,
 }
+
+/// What a sentence does, decided from its predicate and the kinds of words it has rather than
+/// from fixed phrases: `scenarios/lexicon/acts.ron`.
+///
+/// A rule holds for a sentence when every one of its `all` conditions holds and none of its
+/// `none` conditions does. A condition is
+/// - `name`: a word of the class `name` (cue patterns, the grammar of checklist cues) is in it;
+/// - `@name`: some word of the sentence ends with an ending of the class `name`;
+/// - `$name`: its last word ends with one (the final predicate);
+/// - `?`: it ends as a question;
+/// - `#id`: the sentence already shows the item or violation `id` (for vetoes);
+/// - `%name`: it names the speaker or someone by name ([`NameLexicon`]);
+/// - `%first`: it is the first sentence of the turn;
+/// - `~name`: a word of the class `name` is anywhere in the turn.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActLexicon {
+    /// Ending classes, matched at the end of a word like speech-level endings (`ㄹ게요`).
+    #[serde(default)]
+    pub endings: std::collections::BTreeMap<String, Vec<String>>,
+    /// Word classes: cue patterns.
+    #[serde(default)]
+    pub words: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub rules: Vec<ActRule>,
+    /// How an officer's name is told apart from the unit alone (`%name`).
+    #[serde(default)]
+    pub names: NameLexicon,
+}
+
+/// What makes a word an officer's name (`교통조사계 김수철이에요`, `저는 박 경사입니다`): a
+/// surname and one to three more syllables, or a surname alone before a title, said as a name
+/// (a copula or a title after it) in a sentence that introduces someone.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameLexicon {
+    /// Korean surnames, one or two syllables (`김`, `남궁`).
+    #[serde(default)]
+    pub surnames: Vec<String>,
+    /// Ranks and job titles said with a name (`경사`, `조사관`).
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Copulas and quotatives after a name (`입니다`, `이에요`, `라고`).
+    #[serde(default)]
+    pub copulas: Vec<String>,
+    /// Words that look like a name but are not (`이번`, `정말`).
+    #[serde(default)]
+    pub not_names: Vec<String>,
+    /// Words that show the sentence introduces someone (`저는`, `이름은`); units match at the
+    /// end of a word (`교통조사계`).
+    #[serde(default)]
+    pub context: Vec<String>,
+    /// Particles after a title that make it someone else (`경위가`, `팀장님께`).
+    #[serde(default)]
+    pub particles: Vec<String>,
+    /// Last syllables of verb stems, never of a name (`주시고요` is not a name).
+    #[serde(default)]
+    pub stem_ends: Vec<String>,
+}
+
+/// One rule of [`ActLexicon`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActRule {
+    /// The item, violation or ladder rung (`ladder:request`…) the rule shows or cancels.
+    pub target: String,
+    /// When true the rule cancels the target in this sentence instead of showing it.
+    #[serde(default)]
+    pub veto: bool,
+    pub all: Vec<String>,
+    #[serde(default)]
+    pub none: Vec<String>,
+}

@@ -107,8 +107,8 @@ fn check_unique<'a>(kind: &str, ids: impl IntoIterator<Item = &'a str>, out: &mu
     }
 }
 
-/// Checks a checklist on its own.
-pub fn checklist(c: &Checklist) -> Vec<Finding> {
+/// Checks a checklist on its own; `ruled` names the items that act rules can credit.
+pub fn checklist(c: &Checklist, ruled: &[String]) -> Vec<Finding> {
     let mut out = Vec::new();
     check_id("체크리스트", &c.id, &mut out);
     if c.items.is_empty() {
@@ -134,6 +134,7 @@ pub fn checklist(c: &Checklist) -> Vec<Finding> {
         if item.cues.is_empty()
             && item.actions.is_empty()
             && c.ladder_item.as_deref() != Some(&item.id)
+            && !ruled.contains(&item.id)
         {
             out.push(Finding::warning(
                 format!(
