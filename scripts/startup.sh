@@ -2,7 +2,7 @@
 # Start-up time and memory of minwon against an empty eframe window (examples/bare_window.rs)
 # built with the same eframe features, renderer and window size. Run by hand:
 #
-#   scripts/startup.sh [RUNS]          # default 7 runs of each, alternating
+#   scripts/startup.sh [RUNS]          # default 15 runs of each, alternating
 #   RENDERER=glow scripts/startup.sh   # both with glow instead of wgpu
 #
 # Without a $DISPLAY it starts Xvfb (apt-get install -y xvfb). Each program is started with
@@ -12,7 +12,7 @@
 # ratios minwon / bare window.
 set -euo pipefail
 
-runs=${1:-7}
+runs=${1:-15}
 renderer=${RENDERER:-wgpu}
 cd "$(dirname "$0")/.."
 
