@@ -479,3 +479,585 @@ fn repeated_listening_never_stops_helping() {
         last = s.mood().anger;
     }
 }
+
+// ---- issue 8: a complainant who sounds alive, patience, ladder timing, the immediate branch,
+// endings by band and a scorecard that keeps the differences.
+
+/// The fixture with changes, as a session.
+fn custom(seed: u64, change: impl FnOnce(&mut minwon::model::Scenario)) -> Session {
+    let (lib, id) = fixture();
+    let e = lib.scenario(&id).unwrap();
+    let mut scenario = (*e.scenario).clone();
+    change(&mut scenario);
+    Session::new(&e.analyzer, Arc::new(scenario), e.checklist.clone(), seed)
+}
+
+fn complainant_lines(s: &Session) -> Vec<String> {
+    std::iter::once(s.opening().text.clone())
+        .chain(s.turns().iter().map(|t| t.reply.text.clone()))
+        .collect()
+}
+
+#[test]
+fn no_line_is_said_twice_while_another_variant_fits() {
+    for seed in 0..20 {
+        // A trainee who only says 네 keeps the complainant in one stage and one band, with
+        // three stage lines and three stuck lines to say.
+        let mut s = custom(seed, |sc| {
+            sc.max_turns = 6;
+            sc.stages[0].stuck.insert(
+                "empathy".into(),
+                vec![
+                    "제 말은 듣고나 있는 거예요?".into(),
+                    "속상한 건 안 보이세요?".into(),
+                ],
+            );
+            sc.stuck
+                .insert("any".into(), vec!["그래서 뭘 하면 되는데요?".into()]);
+        });
+        for _ in 0..5 {
+            s.respond(t("네."));
+        }
+        let lines = complainant_lines(&s);
+        let mut seen = std::collections::HashSet::new();
+        for l in &lines {
+            assert!(
+                seen.insert(l.clone()),
+                "seed {seed}: said twice: {l}\n{lines:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn when_every_variant_is_said_the_oldest_comes_back_first() {
+    let mut s = custom(3, |sc| {
+        sc.max_turns = 12;
+        sc.stages[0].lines.upset.truncate(2);
+    });
+    for _ in 0..4 {
+        s.respond(t("네."));
+    }
+    // Two turns after a line, its repeat is allowed; never the line just said.
+    for w in complainant_lines(&s).windows(2) {
+        assert_ne!(w[0], w[1], "the same line twice in a row");
+    }
+}
+
+#[test]
+fn a_stuck_stage_says_what_is_missing() {
+    let mut s = custom(1, |sc| {
+        sc.max_turns = 12;
+        sc.stages[0]
+            .stuck
+            .insert("empathy".into(), vec!["제 말은 듣고나 있는 거예요?".into()]);
+        sc.stuck
+            .insert("any".into(), vec!["그래서 뭘 하면 되는데요?".into()]);
+    });
+    s.respond(t("네."));
+    s.respond(t("네, 알겠습니다."));
+    // Not yet stuck: the stage's own lines.
+    assert!(matches!(s.turns()[1].reply.source, Source::Stage { .. }));
+    let rec = s.respond(t("네.")).unwrap().clone();
+    assert_eq!(
+        rec.reply.text, "제 말은 듣고나 있는 거예요?",
+        "{:?}",
+        rec.reply
+    );
+    assert!(matches!(
+        rec.reply.source,
+        Source::Stuck { stage: Some(0), .. }
+    ));
+    // Said once; the next missing thing has a scenario-wide line.
+    let rec = s.respond(t("네.")).unwrap().clone();
+    assert_eq!(
+        rec.reply.text, "그래서 뭘 하면 되는데요?",
+        "{:?}",
+        rec.reply
+    );
+    assert!(matches!(
+        rec.reply.source,
+        Source::Stuck { stage: None, .. }
+    ));
+}
+
+#[test]
+fn a_line_about_a_card_waits_for_the_card() {
+    let card_line = "(명함을 받아 들며) 이 번호로 연락하면 되죠?";
+    let setup = |sc: &mut minwon::model::Scenario| {
+        sc.triggers.insert(
+            0,
+            minwon::model::Trigger {
+                on: "greeting".into(),
+                stages: vec![],
+                once: true,
+                after: vec!["give_card".into()],
+                danger: false,
+                lines: vec![card_line.into()],
+            },
+        );
+    };
+    let mut without = custom(1, setup);
+    let rec = without.respond(t("안녕하십니까.")).unwrap().clone();
+    assert_ne!(rec.reply.text, card_line);
+    let mut with = custom(1, setup);
+    let rec = with
+        .respond(t("[give_card] 안녕하십니까."))
+        .unwrap()
+        .clone();
+    assert_eq!(rec.reply.text, card_line);
+}
+
+#[test]
+fn extra_stage_lines_join_the_pool_only_after_their_action() {
+    let extra = "명함은 냉장고에 붙여 둘게요.";
+    let setup = |sc: &mut minwon::model::Scenario| {
+        sc.max_turns = 12;
+        sc.stages[0]
+            .extra
+            .push(minwon::model::scenario::ExtraLines {
+                after: vec!["give_card".into()],
+                bands: vec![],
+                lines: vec![extra.into()],
+            });
+    };
+    let mut s = custom(1, setup);
+    for _ in 0..6 {
+        s.respond(t("네."));
+    }
+    assert!(!complainant_lines(&s).iter().any(|l| l == extra));
+    let mut s = custom(1, setup);
+    s.respond(t("[give_card] 네."));
+    for _ in 0..5 {
+        s.respond(t("네."));
+    }
+    assert!(
+        complainant_lines(&s).iter().any(|l| l == extra),
+        "{:#?}",
+        complainant_lines(&s)
+    );
+}
+
+#[test]
+fn one_slip_from_a_polite_officer_does_not_send_a_furious_person_out() {
+    let mut s = custom(1, |sc| {
+        sc.mood.anger = 84;
+        sc.max_turns = 12;
+    });
+    s.respond(t("[bow] 안녕하십니까."));
+    let before = s.mood().anger;
+    s.respond(t("진정하세요."));
+    let rise = s.mood().anger - before;
+    assert!(rise > 0, "a dismissive remark still hurts");
+    assert!(rise <= 10, "a first slip stings less: +{rise}");
+    s.respond(t("네."));
+    s.respond(t("제 담당이 아닙니다."));
+    assert!(
+        s.ended().is_none(),
+        "two faults are not yet a walk-out: {:?}",
+        s.mood()
+    );
+}
+
+#[test]
+fn sustained_provocation_makes_the_complainant_walk_out() {
+    let mut s = custom(1, |sc| sc.max_turns = 12);
+    for line in [
+        "진정하세요.",
+        "본인 잘못이잖아요.",
+        "제 담당이 아닙니다.",
+        "그 정도 가지고 뭘 그러세요.",
+    ] {
+        if s.respond(t(line)).is_none() {
+            break;
+        }
+    }
+    assert_eq!(s.ended().map(|e| e.kind), Some(EndingKind::WalkedOut));
+    assert!(s.fault_turns() >= 3);
+}
+
+#[test]
+fn an_abusive_officer_is_left_at_once() {
+    let mut s = custom(1, |sc| sc.mood.anger = 80);
+    s.respond(t("씨발, 조용히 좀 해요."));
+    assert_eq!(s.ended().map(|e| e.kind), Some(EndingKind::WalkedOut));
+}
+
+#[test]
+fn patience_is_scenario_data() {
+    // A scenario can make its complainant leave at the first fault.
+    let mut s = custom(1, |sc| {
+        sc.mood.anger = 90;
+        sc.patience.faults_to_walk_out = 1;
+        sc.patience.first_fault_percent = 100;
+    });
+    s.respond(t("본인 잘못이잖아요."));
+    assert_eq!(s.ended().map(|e| e.kind), Some(EndingKind::WalkedOut));
+}
+
+#[test]
+fn a_stop_request_is_timely_while_abuse_is_in_the_last_three_lines() {
+    let mut s = furious_session();
+    // Two calming turns: the complainant's last lines are no longer all abusive, but the
+    // opening swear is within the last three.
+    s.respond(t("많이 놀라셨겠습니다."));
+    s.respond(t("네, 그러셨군요."));
+    assert!(s.abuse_ongoing());
+    s.respond(t("선생님, 욕설은 삼가 주십시오."));
+    assert!(score(&s).ladder.is_empty(), "{:?}", score(&s).ladder);
+    assert!(s.climbed().contains(&Rung::Request));
+}
+
+#[test]
+fn a_stop_request_with_no_abuse_in_the_last_three_lines_is_premature() {
+    let mut s = session(1);
+    assert!(!s.abuse_ongoing());
+    s.respond(t("선생님, 욕설은 삼가 주십시오."));
+    let card = score(&s);
+    assert_eq!(card.ladder.len(), 1, "{:?}", card.ladder);
+    assert!(card.ladder[0].problem.contains("없었는데"));
+}
+
+#[test]
+fn a_legal_warning_at_the_first_swear_stays_a_fault() {
+    let mut s = furious_session();
+    s.respond(t("계속하시면 모욕죄로 처벌받으실 수 있습니다."));
+    let card = score(&s);
+    assert_eq!(card.ladder.len(), 1);
+    assert!(card.ladder[0].problem.contains("건너뛰었습니다"));
+}
+
+/// A complainant who turns violent when insulted.
+fn violent_session() -> Session {
+    custom(1, |sc| {
+        sc.max_turns = 12;
+        for tr in sc.triggers.iter_mut().filter(|t| t.on == "blame") {
+            tr.danger = true;
+            tr.lines = vec!["(주먹을 치켜들고 다가오며) 내 탓이라고?".into()];
+        }
+    })
+}
+
+#[test]
+fn danger_ends_at_once_with_a_report_and_no_ladder() {
+    let mut s = violent_session();
+    s.respond(t("본인 잘못이잖아요."));
+    assert!(s.turns()[0].reply.danger);
+    assert!(s.danger_ongoing());
+    s.respond(t(
+        "폭력 행위가 있어 상담을 종료하겠습니다. 상급자에게 보고하고 인계하겠습니다.",
+    ));
+    let ended = s.ended().expect("ended at once");
+    assert_eq!(ended.kind, EndingKind::EndedByTrainee);
+    let card = score(&s);
+    assert!(
+        card.ladder.is_empty(),
+        "no ladder needed: {:?}",
+        card.ladder
+    );
+    let boundary = card.items.iter().find(|i| i.id == "boundary").unwrap();
+    assert!(boundary.applicable && boundary.met, "{boundary:?}");
+    assert!(
+        boundary
+            .evidence
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("상담을 종료")
+    );
+}
+
+#[test]
+fn without_danger_ending_at_once_skips_the_ladder() {
+    let mut s = furious_session();
+    s.respond(t("상담을 종료하겠습니다."));
+    let card = score(&s);
+    assert_eq!(card.ladder.len(), 1, "{:?}", card.ladder);
+    assert!(card.ladder[0].problem.contains("건너뛰었습니다"));
+}
+
+/// A conversation that reaches the closing stage of the fixture.
+const TO_CLOSING: [&str; 4] = [
+    "[bow] 안녕하십니까, 지구대 김민수 경장입니다. 많이 놀라셨겠습니다.",
+    "정말 속상하시겠습니다. 오래 기다리시게 해서 죄송합니다.",
+    "마지막으로 지갑을 꺼내신 게 어디서였습니까?",
+    "버스에서 잃어버리셨다는 말씀이시죠?",
+];
+
+#[test]
+fn a_farewell_near_the_threshold_ends_resolved() {
+    let mut probe = custom(1, |sc| sc.max_turns = 12);
+    for line in TO_CLOSING {
+        probe.respond(t(line));
+    }
+    assert_eq!(probe.stage(), 2, "{:?}", probe.mood());
+    let anger = probe.mood().anger;
+    // The resolved ending now wants five points less anger than the conversation reaches.
+    let mut s = custom(1, |sc| {
+        sc.max_turns = 12;
+        for e in sc
+            .endings
+            .iter_mut()
+            .filter(|e| e.kind == EndingKind::Resolved)
+        {
+            e.when.max_anger = Some(anger - 5);
+        }
+    });
+    for line in TO_CLOSING {
+        s.respond(t(line));
+    }
+    s.respond(t("조심히 들어가십시오."));
+    assert_eq!(s.ended().map(|e| e.kind), Some(EndingKind::Resolved));
+}
+
+#[test]
+fn a_farewell_to_someone_calmer_but_not_satisfied_ends_partial() {
+    let mut s = custom(1, |sc| {
+        sc.max_turns = 12;
+        sc.endings.retain(|e| e.kind != EndingKind::Partial);
+        sc.endings.push(minwon::model::Ending {
+            id: "partial".into(),
+            kind: EndingKind::Partial,
+            when: Default::default(),
+            lines: vec!["...알겠어요. 그래도 답답한 건 그대로네요.".into()],
+            summary: "조금 누그러졌지만 만족하지 못했습니다.".into(),
+        });
+        for e in sc
+            .endings
+            .iter_mut()
+            .filter(|e| e.kind == EndingKind::Resolved)
+        {
+            e.when.min_trust = Some(95);
+        }
+    });
+    for line in TO_CLOSING {
+        s.respond(t(line));
+    }
+    let rec = s.respond(t("조심히 들어가십시오.")).unwrap().clone();
+    assert_eq!(s.ended().map(|e| e.kind), Some(EndingKind::Partial));
+    assert_eq!(rec.reply.text, "...알겠어요. 그래도 답답한 건 그대로네요.");
+    let card = score(&s);
+    assert_eq!(card.outcome, "partial");
+    assert_eq!(card.outcome_label, "불완전 해결");
+    assert!(card.total <= s.scenario().scoring.partial_cap);
+}
+
+#[test]
+fn the_closing_words_fit_the_final_mood() {
+    let setup = |sc: &mut minwon::model::Scenario| {
+        sc.max_turns = 12;
+        sc.endings.insert(
+            0,
+            minwon::model::Ending {
+                id: "ended-calm".into(),
+                kind: EndingKind::EndedByTrainee,
+                when: minwon::model::Condition {
+                    max_anger: Some(35),
+                    ..Default::default()
+                },
+                lines: vec!["네, 고맙습니다. 연락 기다릴게요.".into()],
+                summary: String::new(),
+            },
+        );
+    };
+    let mut calm = custom(1, setup);
+    for line in TO_CLOSING {
+        calm.respond(t(line));
+    }
+    assert!(calm.mood().anger <= 35);
+    assert_eq!(
+        calm.end_by_trainee().unwrap().text,
+        "네, 고맙습니다. 연락 기다릴게요."
+    );
+    let mut angry = custom(1, setup);
+    angry.respond(t("네."));
+    assert_eq!(angry.end_by_trainee().unwrap().text, "...네, 알겠어요.");
+}
+
+#[test]
+fn a_stage_does_not_stall_on_one_missed_wording() {
+    // The first stage needs empathy; this officer never names the feeling but apologises,
+    // asks for the account and asks what the case needs, and the complainant calms down.
+    let mut s = custom(1, |sc| sc.max_turns = 12);
+    for line in [
+        "[bow] 안녕하십니까, 지구대 김민수 경장입니다.",
+        "오래 기다리시게 해서 죄송합니다. 어떻게 된 일인지 말씀해 주시겠습니까?",
+        "지갑은 어떤 색이었습니까?",
+        "혹시 지갑에 연락처가 적혀 있었습니까?",
+    ] {
+        s.respond(t(line));
+    }
+    assert!(
+        !s.turns()
+            .iter()
+            .any(|r| r.analysis.items().any(|h| h.quote.contains("놀라셨"))),
+        "no empathy wording"
+    );
+    assert_eq!(s.stage(), 1, "mood {:?}", s.mood());
+}
+
+#[test]
+fn a_bare_backchannel_does_not_stand_in_for_listening() {
+    let mut s = custom(1, |sc| sc.max_turns = 12);
+    for _ in 0..5 {
+        s.respond(t("네."));
+    }
+    assert_eq!(s.stage(), 0);
+}
+
+#[test]
+fn a_neutral_question_is_listening_work_and_not_idle() {
+    let mut a = session(1);
+    let start = a.mood();
+    let rec = a.respond(t("지갑은 어떤 색이었습니까?")).unwrap().clone();
+    assert!(rec.analysis.hits.is_empty(), "{:?}", rec.analysis.hits);
+    assert!(
+        a.mood().anger < start.anger && a.mood().trust > start.trust,
+        "{:?}",
+        a.mood()
+    );
+    // A statement that does nothing lets the anger drift up.
+    let mut b = session(1);
+    b.respond(t("서류를 보고 있습니다."));
+    assert!(b.mood().anger > start.anger, "{:?}", b.mood());
+}
+
+// ---- the scorecard
+
+const FLAT: &str = "\
+안녕하십니까.
+무슨 일로 오셨는지 말씀해 주시겠습니까?
+진정하세요.
+네.
+네, 알겠습니다.
+그 부분은 제 담당이 아닙니다.
+네.
+안녕히 가십시오.
+";
+
+const ABUSIVE: &str = "\
+야, 조용히 해.
+씨발, 누구는 할 말 없는 줄 알아?
+본인 잘못이잖아.
+";
+
+#[test]
+fn a_flat_officer_lands_clearly_above_an_abusive_one() {
+    let flat = score(&play(FLAT, 1));
+    let abusive = score(&play(ABUSIVE, 1));
+    assert_ne!(flat.outcome, "walked_out", "{flat:#?}");
+    assert_eq!(abusive.outcome, "walked_out");
+    assert!(
+        flat.total >= abusive.total + 10,
+        "flat {} vs abusive {}",
+        flat.total,
+        abusive.total
+    );
+}
+
+#[test]
+fn a_walk_out_caps_the_total_but_keeps_item_credit() {
+    let mut s = custom(1, |sc| {
+        sc.max_turns = 12;
+        sc.patience.walk_out_anger = 60;
+    });
+    for line in TO_CLOSING {
+        s.respond(t(line));
+    }
+    for line in [
+        "본인 잘못이잖아요.",
+        "진정하세요.",
+        "제 담당이 아닙니다.",
+        "본인 잘못이잖아요.",
+        "진정하세요.",
+    ] {
+        if s.respond(t(line)).is_none() {
+            break;
+        }
+    }
+    assert_eq!(s.ended().map(|e| e.kind), Some(EndingKind::WalkedOut));
+    let card = score(&s);
+    assert!(card.total <= s.scenario().scoring.walked_out_cap);
+    assert!(
+        card.total > 0,
+        "item credit survives the walk-out: {}",
+        card.total
+    );
+    assert!(card.items.iter().filter(|i| i.met).count() >= 5);
+}
+
+#[test]
+fn ticking_items_without_drawing_out_facts_is_not_full_marks() {
+    let full = score(&play(MODEL, 1));
+    // The same conversation without the questions that draw out the facts.
+    let shallow = "\
+[bow] [offer_seat] 안녕하십니까, 지구대 김민수 경장입니다. 이쪽으로 앉으십시오.
+네, 그러셨군요. 지갑을 잃어버리셔서 많이 놀라셨겠습니다.
+어떻게 된 일인지 말씀해 주시겠습니까?
+잃어버리셨다는 말씀이시죠?
+오래 기다리시게 해서 죄송합니다.
+분실 신고를 접수하고 습득물 센터에도 꼼꼼히 확인해 보겠습니다. 찾으면 문자로 알려 드리겠습니다. 더 궁금하신 점 있으십니까?
+[escort] 와 주셔서 감사합니다. 조심히 들어가십시오.
+";
+    let shallow = score(&play(shallow, 1));
+    assert!(full.facts.iter().filter(|f| f.disclosed).count() >= 2);
+    assert_eq!(shallow.facts.iter().filter(|f| f.disclosed).count(), 0);
+    assert!(shallow.total < 100, "{}", shallow.total);
+    assert!(
+        shallow.total < full.total,
+        "shallow {} vs full {}",
+        shallow.total,
+        full.total
+    );
+    assert!(shallow.depth_points < full.depth_points);
+}
+
+#[test]
+fn depth_rewards_empathy_before_explanation() {
+    let first = "네, 그러셨군요. 많이 놀라셨겠습니다.\n분실 신고를 접수하고 습득물 센터에 확인하겠습니다.\n";
+    let later = "분실 신고를 접수하고 습득물 센터에 확인하겠습니다.\n네, 그러셨군요. 많이 놀라셨겠습니다.\n";
+    let a = score(&play(first, 1));
+    let b = score(&play(later, 1));
+    assert!(
+        a.depth_points > b.depth_points,
+        "{} vs {}",
+        a.depth_points,
+        b.depth_points
+    );
+}
+
+#[test]
+fn after_danger_the_hint_is_to_end_and_report() {
+    let mut s = violent_session();
+    s.respond(t("본인 잘못이잖아요."));
+    let hint = s.hint().expect("a hint");
+    assert!(hint.why.contains("보고"), "{hint:?}");
+    assert!(hint.phrase.contains("종료"), "{hint:?}");
+}
+
+#[test]
+fn only_a_question_is_refused_a_mention_is_let_pass() {
+    let setup = |sc: &mut minwon::model::Scenario| sc.facts[0].min_trust = 90;
+    let mut asked = custom(1, setup);
+    let rec = asked
+        .respond(t("마지막으로 지갑을 꺼내신 게 어디서였습니까?"))
+        .unwrap()
+        .clone();
+    assert!(
+        matches!(rec.reply.source, Source::Refusal { index: 0 }),
+        "{:?}",
+        rec.reply
+    );
+    let mut told = custom(1, setup);
+    let rec = told
+        .respond(t(
+            "마지막으로 보신 곳이 버스라면 버스 회사 습득물 센터에 확인하겠습니다.",
+        ))
+        .unwrap()
+        .clone();
+    assert!(
+        !matches!(rec.reply.source, Source::Refusal { .. }),
+        "{:?}",
+        rec.reply
+    );
+}

@@ -92,3 +92,90 @@ fn no_two_variants_of_a_line_are_identical() {
         }
     }
 }
+
+#[test]
+fn every_scenario_says_what_is_missing_and_can_end_partly_resolved() {
+    let lib = Library::builtin();
+    for e in lib.scenarios.iter().filter(|e| e.origin == Origin::Builtin) {
+        let s = &e.scenario;
+        assert!(
+            s.ending(EndingKind::Partial).next().is_some(),
+            "{}: no Partial ending",
+            s.id
+        );
+        let stuck: usize = s.stuck.values().map(Vec::len).sum::<usize>()
+            + s.stages
+                .iter()
+                .flat_map(|st| st.stuck.values())
+                .map(Vec::len)
+                .sum::<usize>();
+        assert!(stuck >= 2, "{}: {stuck} stuck lines", s.id);
+        // Every exit need has something to say when it is missing (stage or scenario).
+        for st in &s.stages {
+            for need in &st.exit.needs {
+                if need.starts_with("ladder:") {
+                    continue;
+                }
+                assert!(
+                    st.stuck.contains_key(need) || s.stuck.contains_key(need),
+                    "{}: stage {} needs {need} but has no stuck line for it",
+                    s.id,
+                    st.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_line_that_mentions_a_card_waits_for_the_card() {
+    const CARD: [&str; 6] = [
+        "명함",
+        "카드를 받아",
+        "카드를 주머니",
+        "카드를 손에",
+        "카드 냉장고",
+        "카드 잘 붙여",
+    ];
+    let mentions = |l: &str| CARD.iter().any(|c| l.contains(c));
+    let lib = Library::builtin();
+    for e in lib.scenarios.iter().filter(|e| e.origin == Origin::Builtin) {
+        let s = &e.scenario;
+        for st in &s.stages {
+            for band in Band::ALL {
+                for l in st.lines.get(band) {
+                    assert!(
+                        !mentions(l),
+                        "{}: stage {} says \"{l}\" without a card",
+                        s.id,
+                        st.id
+                    );
+                }
+            }
+            for x in &st.extra {
+                if x.lines.iter().any(|l| mentions(l)) {
+                    assert!(
+                        x.after.iter().any(|a| a == "give_card"),
+                        "{}: {:?}",
+                        s.id,
+                        x.lines
+                    );
+                }
+            }
+        }
+        for t in &s.triggers {
+            if t.lines.iter().any(|l| mentions(l)) {
+                assert!(
+                    t.after.iter().any(|a| a == "give_card"),
+                    "{}: trigger {} describes a card: {:?}",
+                    s.id,
+                    t.on,
+                    t.lines
+                );
+            }
+        }
+        for l in s.opening.iter().chain(s.stuck.values().flatten()) {
+            assert!(!mentions(l), "{}: \"{l}\" without a card", s.id);
+        }
+    }
+}

@@ -192,8 +192,17 @@ pub fn render(session: &Session, card: &Scorecard) -> String {
     );
     let _ = writeln!(
         out,
-        "항목 점수 {:.0} − 감점 {}",
-        card.item_points, card.penalty_points
+        "항목 {:.0} · 깊이 {:.0} → {:.0} − 감점 {:.0} (벌점 {}){}",
+        card.item_points,
+        card.depth_points,
+        card.earned_points,
+        card.deducted_points,
+        card.penalty_points,
+        if card.cap < 100 {
+            format!(" · 결과 상한 {}", card.cap)
+        } else {
+            String::new()
+        }
     );
     let bars: Vec<String> = card
         .phases

@@ -12,7 +12,8 @@ use crate::analysis::{Analysis, Analyzer, Hit, Target};
 use crate::library::Entry;
 use crate::model::checklist::LADDER_FAULT;
 use crate::model::{
-    Band, Channel, Checklist, Condition, EndingKind, Mood, MoodDelta, Rung, Scenario, TraineeTurn,
+    Band, Channel, Checklist, Condition, EndingKind, Mood, MoodDelta, Phase, Rung, Scenario,
+    TraineeTurn,
 };
 
 /// Where a complainant's line came from.
@@ -31,6 +32,9 @@ pub enum Source {
     Ending { index: usize },
     /// The complainant's first words.
     Opening,
+    /// What is missing in a stage that does not move: the stage's stuck lines (`stage` is
+    /// `Some`) or the scenario's, by position of the key in its map.
+    Stuck { stage: Option<usize>, key: usize },
 }
 
 /// One line of the complainant.
@@ -40,6 +44,8 @@ pub struct Reply {
     pub source: Source,
     /// Swearing, threats or contempt: the ladder applies from here on.
     pub abusive: bool,
+    /// Harassment, violence, a weapon or self-harm: end at once with a report, no ladder.
+    pub danger: bool,
 }
 
 /// A step of the ladder taken wrongly.
@@ -130,7 +136,6 @@ pub struct Session {
     shown: HashSet<String>,
     disclosed: Vec<bool>,
     fired: HashSet<usize>,
-    last_variant: HashMap<Source, usize>,
     abused: bool,
     climbed: Vec<Rung>,
     ended: Option<Ended>,
@@ -138,6 +143,18 @@ pub struct Session {
     closing_reply: Option<Reply>,
     /// Index of the item the ladder earns (`boundary`).
     ladder_item: Option<usize>,
+    /// Every line the complainant has said, with the turn it was last said at.
+    said: HashMap<String, u32>,
+    /// Actions the trainee has taken, by id (`give_card`).
+    given: HashSet<String>,
+    /// Trainee turns with a violation or a ladder fault.
+    fault_turns: u32,
+    /// The trainee has been abusive (one of the scenario's `patience.abusive` violations).
+    abusive_officer: bool,
+    /// Turns of listening work in the current stage.
+    stage_listening: u32,
+    /// Neutral questions asked so far (their effect fades like an item's).
+    questions: u32,
 }
 
 /// Anger at which a complainant walks out unless the scenario says otherwise.
@@ -178,15 +195,21 @@ impl Session {
                     band: Band::Calm,
                 },
                 abusive: false,
+                danger: false,
             },
             turns: Vec::new(),
             shown: HashSet::new(),
             fired: HashSet::new(),
-            last_variant: HashMap::new(),
             abused: false,
             climbed: Vec::new(),
             ended: None,
             closing_reply: None,
+            said: HashMap::new(),
+            given: HashSet::new(),
+            fault_turns: 0,
+            abusive_officer: false,
+            stage_listening: 0,
+            questions: 0,
             ladder_item: checklist
                 .ladder_item
                 .as_deref()
@@ -199,7 +222,8 @@ impl Session {
         } else {
             s.line(Source::Opening)
         };
-        s.abused |= s.opening.abusive;
+        s.said.insert(s.opening.text.clone(), 0);
+        s.abused |= s.opening.abusive || s.opening.danger;
         s
     }
 
@@ -295,6 +319,9 @@ impl Session {
         let abused = self.abused;
 
         let mut analysis = analysis;
+        for a in &analysis.actions {
+            self.given.insert(a.id().to_owned());
+        }
         let (rungs, ladder_faults) = self.climb(number, &analysis);
         if rungs.is_empty()
             && let Some(b) = self.ladder_item
@@ -302,26 +329,65 @@ impl Session {
             // The words of the ladder earn the item only when the step was taken in order.
             analysis.hits.retain(|h| h.target != Target::Item(b));
         }
+        let patience = &self.scenario.patience;
+        let abusive_turn = analysis.violations().any(|h| match h.target {
+            Target::Violation(v) => patience.abusive.contains(&self.checklist.violations[v].id),
+            _ => false,
+        });
+        let faulty = analysis.violations().next().is_some() || !ladder_faults.is_empty();
+        // A single slip from an otherwise polite officer stings less than sustained
+        // provocation; an abusive officer is felt in full at once.
+        let sting = if faulty && self.fault_turns == 0 && !abusive_turn {
+            patience.first_fault_percent
+        } else {
+            100
+        };
+        if faulty {
+            self.fault_turns += 1;
+        }
+        self.abusive_officer |= abusive_turn;
+        let scaled = |d: MoodDelta| MoodDelta {
+            anger: d.anger * sting / 100,
+            trust: d.trust * sting / 100,
+        };
         let mut delta = MoodDelta::default();
         let mut useful = false;
+        let mut listening = false;
         for hit in &analysis.hits {
             match hit.target {
                 Target::Item(i) => {
                     self.item_counts[i] += 1;
-                    let id = &self.checklist.items[i].id;
-                    self.shown.insert(id.clone());
+                    let item = &self.checklist.items[i];
+                    self.shown.insert(item.id.clone());
+                    listening |= self.scenario.patience.listening.contains(&item.id);
                     delta += self
-                        .effect(id, self.checklist.items[i].mood)
+                        .effect(&item.id, item.mood)
                         .damped(self.item_counts[i] as i32);
                     useful = true;
                 }
                 Target::Violation(v) => {
                     let violation = &self.checklist.violations[v];
-                    delta += self.effect(&violation.id, violation.mood);
+                    delta += scaled(self.effect(&violation.id, violation.mood));
                     useful = true;
                 }
-                Target::Rung(_) | Target::Fact(_) => useful = true,
+                Target::Fact(_) => {
+                    listening |= !faulty;
+                    useful = true;
+                }
+                Target::Rung(_) => useful = true,
             }
+        }
+        // A neutral question the case needs is listening work too, with or without a fact
+        // behind it.
+        if !faulty && !listening && self.asks_a_question(&analysis) {
+            self.questions += 1;
+            delta += self
+                .scenario
+                .patience
+                .question
+                .damped(self.questions as i32);
+            listening = true;
+            useful = true;
         }
         for &r in &rungs {
             self.shown.insert(r.id().to_owned());
@@ -329,13 +395,16 @@ impl Session {
             delta += self.effect(r.id(), base);
         }
         for _ in &ladder_faults {
-            delta += self.checklist.ladder_fault_mood;
+            delta += scaled(self.checklist.ladder_fault_mood);
         }
         if !useful {
             delta += self.checklist.idle;
         }
         self.mood = self.mood.moved(delta);
         self.stage_turns += 1;
+        if listening {
+            self.stage_listening += 1;
+        }
 
         // A fact, if asked for and the complainant is not busy reacting to a hurtful remark.
         // When several are asked, the last question is the one answered.
@@ -354,7 +423,11 @@ impl Session {
             if self.mood.trust >= self.scenario.facts[f].min_trust {
                 self.disclosed[f] = true;
                 disclosed = Some(f);
-            } else {
+            } else if analysis
+                .hit(Target::Fact(f))
+                .is_some_and(|h| is_question(&h.quote))
+            {
+                // Only a question is refused; a mention while explaining is let pass.
                 refused = Some(f);
             }
         }
@@ -363,17 +436,17 @@ impl Session {
         let mut advanced_to = None;
         if self.stage + 1 < self.scenario.stages.len() {
             let exit = self.scenario.stages[self.stage].exit.clone();
-            if self.holds(&exit, &analysis, &rungs) {
+            if self.holds(&exit, &analysis, &rungs) || self.waived(&exit, &analysis, &rungs) {
                 self.stage += 1;
                 self.stage_turns = 0;
+                self.stage_listening = 0;
                 advanced_to = Some(self.stage);
             }
         }
 
         let ending = self.find_ending(number, &analysis, &rungs);
         let reply = match ending {
-            Some(index) => {
-                let kind = self.scenario.endings[index].kind;
+            Some((kind, index)) => {
                 self.ended = Some(Ended {
                     kind,
                     index,
@@ -387,7 +460,8 @@ impl Session {
             }
             None => self.choose_reply(&analysis, hurt, &rungs, disclosed, refused, advanced_to),
         };
-        self.abused |= reply.abusive;
+        self.abused |= reply.abusive || reply.danger;
+        self.said.insert(reply.text.clone(), number);
         self.turns.push(TurnRecord {
             number,
             turn,
@@ -405,16 +479,13 @@ impl Session {
         self.turns.last()
     }
 
-    /// The trainee presses "상담 종료". Returns the complainant's last words.
+    /// The trainee presses "상담 종료". Returns the complainant's last words, which fit the
+    /// mood they are left in.
     pub fn end_by_trainee(&mut self) -> Option<&Reply> {
         if self.ended.is_some() {
             return None;
         }
-        let index = self
-            .scenario
-            .endings
-            .iter()
-            .position(|e| e.kind == EndingKind::EndedByTrainee)?;
+        let index = self.pick_ending(EndingKind::EndedByTrainee, None)?;
         let after_turn = self.turns.len() as u32;
         self.ended = Some(Ended {
             kind: EndingKind::EndedByTrainee,
@@ -431,15 +502,31 @@ impl Session {
         self.scenario.effects.get(id).copied().unwrap_or(base)
     }
 
-    /// The complainant was abusive in one of their last two lines: the ladder applies now.
-    pub fn abuse_ongoing(&self) -> bool {
-        let mut replies = self
-            .turns
+    /// The complainant's last `patience.abuse_window` lines, newest first.
+    fn recent_replies(&self) -> impl Iterator<Item = &Reply> {
+        self.turns
             .iter()
             .rev()
             .map(|t| &t.reply)
-            .chain(std::iter::once(&self.opening));
-        replies.by_ref().take(2).any(|r| r.abusive)
+            .chain(std::iter::once(&self.opening))
+            .take(self.scenario.patience.abuse_window.max(1))
+    }
+
+    /// The complainant was abusive in one of their recent lines (the last three unless the
+    /// scenario says otherwise): the ladder applies now.
+    pub fn abuse_ongoing(&self) -> bool {
+        self.recent_replies().any(|r| r.abusive || r.danger)
+    }
+
+    /// The complainant's recent behaviour was dangerous (harassment, violence, a weapon,
+    /// self-harm): ending at once with a report is right, no ladder needed.
+    pub fn danger_ongoing(&self) -> bool {
+        self.recent_replies().any(|r| r.danger)
+    }
+
+    /// Trainee turns so far with a violation or a ladder fault.
+    pub fn fault_turns(&self) -> u32 {
+        self.fault_turns
     }
 
     /// Climbs the ladder with the rungs shown in a turn: which count, and which are faults.
@@ -455,7 +542,16 @@ impl Session {
                 .unwrap_or_default()
         };
         let provoked = self.abuse_ongoing();
+        let danger = self.danger_ongoing();
         for rung in shown {
+            if danger {
+                // The immediate branch of the guideline: any step, the end included, is right.
+                if !self.climbed.contains(&rung) {
+                    self.climbed.push(rung);
+                }
+                ok.push(rung);
+                continue;
+            }
             if !provoked {
                 // Recording and a polite close need no provocation; a request to stop swearing
                 // or a legal warning to someone who is not (or no longer) abusive is itself an
@@ -503,32 +599,63 @@ impl Session {
         (ok, faults)
     }
 
+    /// True when `id` has happened in this session: an item or rung shown, an action taken,
+    /// a fact told.
+    fn happened(&self, id: &str) -> bool {
+        self.shown.contains(id)
+            || self.given.contains(id)
+            || self
+                .scenario
+                .facts
+                .iter()
+                .position(|f| f.id == id)
+                .is_some_and(|i| self.disclosed[i])
+    }
+
+    fn fact_disclosed(&self, id: &str) -> bool {
+        self.scenario
+            .facts
+            .iter()
+            .position(|f| f.id == id)
+            .is_some_and(|i| self.disclosed[i])
+    }
+
     fn holds(&self, c: &Condition, analysis: &Analysis, rungs: &[Rung]) -> bool {
+        self.holds_with(c, analysis, rungs, 0, false)
+            && c.needs.iter().all(|id| self.shown.contains(id))
+    }
+
+    /// Everything of `c` but its `needs`; anger and trust within `margin`, and the stage one
+    /// short of `c.stage` allowed when `near_stage`.
+    fn holds_with(
+        &self,
+        c: &Condition,
+        analysis: &Analysis,
+        rungs: &[Rung],
+        margin: i32,
+        near_stage: bool,
+    ) -> bool {
         if self.stage_turns < c.min_turns {
             return false;
         }
-        if c.max_anger.is_some_and(|m| self.mood.anger > m)
+        if c.max_anger.is_some_and(|m| self.mood.anger > m + margin)
             || c.min_anger.is_some_and(|m| self.mood.anger < m)
-            || c.min_trust.is_some_and(|m| self.mood.trust < m)
+            || c.min_trust.is_some_and(|m| self.mood.trust < m - margin)
         {
             return false;
         }
-        if !c.needs.iter().all(|id| self.shown.contains(id)) {
+        if !c.facts.iter().all(|id| self.fact_disclosed(id)) {
             return false;
         }
-        if !c.facts.iter().all(|id| {
-            self.scenario
-                .facts
-                .iter()
-                .position(|f| &f.id == id)
-                .is_some_and(|i| self.disclosed[i])
-        }) {
-            return false;
-        }
-        if let Some(stage) = &c.stage
-            && self.scenario.stages[self.stage].id != *stage
-        {
-            return false;
+        if let Some(stage) = &c.stage {
+            let here = self.stage;
+            let ok = match self.scenario.stage_index(stage) {
+                Some(want) => here == want || (near_stage && here + 1 == want),
+                None => false,
+            };
+            if !ok {
+                return false;
+            }
         }
         if let Some(on) = &c.on
             && !self.turn_shows(on, analysis, rungs)
@@ -536,6 +663,29 @@ impl Session {
             return false;
         }
         true
+    }
+
+    /// A stage's exit that misses only one listening or empathy item, when the conversation
+    /// has plainly done the stage's work: enough turns, enough listening, the mood and facts
+    /// the exit asks for.
+    fn waived(&self, c: &Condition, analysis: &Analysis, rungs: &[Rung]) -> bool {
+        let p = &self.scenario.patience;
+        if self.stage_turns < p.waive_after.max(c.min_turns)
+            || self.stage_listening < p.listening_turns
+        {
+            return false;
+        }
+        let missing: Vec<&String> = c
+            .needs
+            .iter()
+            .filter(|id| !self.shown.contains(*id))
+            .collect();
+        let listening_only = missing.iter().all(|id| {
+            self.checklist
+                .item(id)
+                .is_some_and(|i| matches!(i.phase, Phase::Listen | Phase::Empathy))
+        });
+        missing.len() <= 1 && listening_only && self.holds_with(c, analysis, rungs, 0, false)
     }
 
     /// True when this turn showed the item, violation or rung `id`.
@@ -550,31 +700,84 @@ impl Session {
         })
     }
 
-    fn find_ending(&self, number: u32, analysis: &Analysis, rungs: &[Rung]) -> Option<usize> {
+    /// The ending of `kind` whose `when` fits the session now (mood, stage), else the first of
+    /// that kind. `turn` is the analysis and rungs of the turn that ends it, if any.
+    fn pick_ending(&self, kind: EndingKind, turn: Option<(&Analysis, &[Rung])>) -> Option<usize> {
+        let empty = Analysis {
+            text: String::new(),
+            actions: Vec::new(),
+            sentences: Vec::new(),
+            level: crate::analysis::SpeechLevel::Neutral,
+            hits: Vec::new(),
+        };
+        let (analysis, rungs) = turn.unwrap_or((&empty, &[]));
+        let endings = &self.scenario.endings;
+        endings
+            .iter()
+            .position(|e| e.kind == kind && self.holds(&e.when, analysis, rungs))
+            .or_else(|| endings.iter().position(|e| e.kind == kind))
+    }
+
+    fn find_ending(
+        &self,
+        number: u32,
+        analysis: &Analysis,
+        rungs: &[Rung],
+    ) -> Option<(EndingKind, usize)> {
+        let p = &self.scenario.patience;
         let endings = &self.scenario.endings;
         let first = |kind: EndingKind, extra: &dyn Fn(&Condition) -> bool| {
             endings.iter().position(|e| {
                 e.kind == kind && extra(&e.when) && self.holds(&e.when, analysis, rungs)
             })
         };
-        let walked = first(EndingKind::WalkedOut, &|c| {
-            c.min_anger.is_some() || self.mood.anger >= WALK_OUT_ANGER
-        });
-        if walked.is_some() {
-            return walked;
+        // Walking out takes sustained provocation or an abusive officer.
+        if self.abusive_officer || self.fault_turns >= p.faults_to_walk_out.max(1) {
+            let walked = first(EndingKind::WalkedOut, &|c| {
+                c.min_anger.is_some() || self.mood.anger >= p.walk_out_anger
+            });
+            if let Some(i) = walked {
+                return Some((EndingKind::WalkedOut, i));
+            }
         }
         if let Some(i) = first(EndingKind::Resolved, &|_| true) {
-            return Some(i);
+            return Some((EndingKind::Resolved, i));
         }
         // Announcing the end closes the conversation, whether or not the ladder was climbed.
-        if analysis.rungs().any(|r| r == Rung::End) {
-            let ended = first(EndingKind::EndedByTrainee, &|_| true);
-            if ended.is_some() {
-                return ended;
+        if analysis.rungs().any(|r| r == Rung::End)
+            && let Some(i) = self.pick_ending(EndingKind::EndedByTrainee, Some((analysis, rungs)))
+        {
+            return Some((EndingKind::EndedByTrainee, i));
+        }
+        // A courteous farewell ends by band, not on a knife-edge: resolved when the mood is
+        // within a margin of the resolved ending's, calmer-but-not-satisfied when it has come
+        // down, else the conversation goes on.
+        if self.turn_shows("farewell", analysis, rungs) && self.stage > 0 {
+            let near_stage = Band::of(self.mood) == Band::Calm;
+            let relaxed = endings.iter().position(|e| {
+                e.kind == EndingKind::Resolved
+                    && e.when.needs.iter().all(|id| self.shown.contains(id))
+                    && self.holds_with(&e.when, analysis, rungs, p.resolve_margin, near_stage)
+            });
+            if let Some(i) = relaxed {
+                return Some((EndingKind::Resolved, i));
+            }
+            let start = self.scenario.mood.anger;
+            if self.mood.anger < 50 || self.mood.anger + p.partial_drop <= start {
+                let i = self
+                    .pick_ending(EndingKind::Partial, Some((analysis, rungs)))
+                    .or_else(|| {
+                        self.pick_ending(EndingKind::EndedByTrainee, Some((analysis, rungs)))
+                    });
+                if let Some(i) = i {
+                    return Some((EndingKind::Partial, i));
+                }
             }
         }
         if number >= self.scenario.max_turns {
-            return endings.iter().position(|e| e.kind == EndingKind::TurnLimit);
+            return self
+                .pick_ending(EndingKind::TurnLimit, Some((analysis, rungs)))
+                .map(|i| (EndingKind::TurnLimit, i));
         }
         None
     }
@@ -587,6 +790,15 @@ impl Session {
             _ => None,
         })
         .collect()
+    }
+
+    /// A question asked politely: a formal sentence ending in a question mark or a
+    /// question ending.
+    fn asks_a_question(&self, analysis: &Analysis) -> bool {
+        analysis
+            .sentences
+            .iter()
+            .any(|s| s.level != crate::analysis::SpeechLevel::Informal && is_question(&s.text))
     }
 
     fn choose_reply(
@@ -621,10 +833,16 @@ impl Session {
         {
             return r;
         }
+        if advanced_to.is_none()
+            && let Some(r) = self.stuck_line()
+        {
+            return r;
+        }
         self.stage_line()
     }
 
-    /// The first trigger for any of `ids` (in order) that applies in this stage.
+    /// The first trigger for any of `ids` (in order) that applies in this stage and whose
+    /// `after` has happened.
     fn trigger_for(&self, ids: &[String]) -> Option<usize> {
         let stage_id = &self.scenario.stages[self.stage].id;
         ids.iter().find_map(|id| {
@@ -636,6 +854,7 @@ impl Session {
                     t.on == *id
                         && (t.stages.is_empty() || t.stages.contains(stage_id))
                         && !(t.once && self.fired.contains(&i))
+                        && t.after.iter().all(|a| self.happened(a))
                 })
         })
     }
@@ -647,6 +866,89 @@ impl Session {
         Some(self.line(Source::Trigger { index }))
     }
 
+    /// What the current stage still misses, most telling first: `needs`, facts, anger, trust.
+    /// In the last stage, what the resolved ending still misses (its `needs` and `on`, such
+    /// as the farewell).
+    fn missing(&self) -> Vec<String> {
+        let st = &self.scenario.stages[self.stage];
+        if self.stage + 1 >= self.scenario.stages.len() {
+            let Some(e) = self.scenario.ending(EndingKind::Resolved).next() else {
+                return Vec::new();
+            };
+            return e
+                .when
+                .needs
+                .iter()
+                .chain(e.when.on.iter())
+                .filter(|id| !self.shown.contains(*id))
+                .cloned()
+                .collect();
+        }
+        let c = &st.exit;
+        let mut out: Vec<String> = c
+            .needs
+            .iter()
+            .filter(|id| !self.shown.contains(*id))
+            .cloned()
+            .collect();
+        out.extend(
+            c.facts
+                .iter()
+                .filter(|id| !self.fact_disclosed(id))
+                .cloned(),
+        );
+        if c.max_anger.is_some_and(|m| self.mood.anger > m) {
+            out.push("anger".to_owned());
+        }
+        if c.min_trust.is_some_and(|m| self.mood.trust < m) {
+            out.push("trust".to_owned());
+        }
+        out.push("any".to_owned());
+        out
+    }
+
+    /// A line saying what is missing, when the stage has not moved for a while (or its own
+    /// lines are all said) and such a line has not been said yet.
+    fn stuck_line(&mut self) -> Option<Reply> {
+        let band = self.band();
+        let own_said = self.scenario.stages[self.stage]
+            .lines
+            .get(band)
+            .iter()
+            .all(|l| self.said.contains_key(l));
+        // A furious complainant rants through their own lines before saying what is missing.
+        if !own_said
+            && (self.stage_turns < self.scenario.patience.stuck_after || band == Band::Furious)
+        {
+            return None;
+        }
+        let st = &self.scenario.stages[self.stage];
+        let fresh = |pool: &Vec<String>| pool.iter().any(|l| !self.said.contains_key(l));
+        let source = self.missing().iter().find_map(|key| {
+            if let Some((k, _)) = st
+                .stuck
+                .iter()
+                .enumerate()
+                .find(|(_, (id, pool))| *id == key && fresh(pool))
+            {
+                return Some(Source::Stuck {
+                    stage: Some(self.stage),
+                    key: k,
+                });
+            }
+            self.scenario
+                .stuck
+                .iter()
+                .enumerate()
+                .find(|(_, (id, pool))| *id == key && fresh(pool))
+                .map(|(k, _)| Source::Stuck {
+                    stage: None,
+                    key: k,
+                })
+        })?;
+        Some(self.line(source))
+    }
+
     fn stage_line(&mut self) -> Reply {
         let band = self.band();
         self.line(Source::Stage {
@@ -655,38 +957,90 @@ impl Session {
         })
     }
 
-    /// Picks a variant from the pool of `source`, never the one used last time from that pool.
-    fn line(&mut self, source: Source) -> Reply {
+    /// The lines of a source. A stage's pool includes its extra lines whose `after` has
+    /// happened.
+    fn pool(&self, source: Source) -> Vec<String> {
         let s = &self.scenario;
-        let pool: &[String] = match source {
-            Source::Stage { stage, band } => s.stages[stage].lines.get(band),
-            Source::Trigger { index } => &s.triggers[index].lines,
-            Source::Fact { index } => &s.facts[index].lines,
-            Source::Refusal { index } => &s.facts[index].refuse,
-            Source::Ending { index } => &s.endings[index].lines,
-            Source::Opening => &s.opening,
-        };
+        let v = |p: &[String]| p.to_vec();
+        match source {
+            Source::Stage { stage, band } => {
+                let st = &s.stages[stage];
+                let mut out = v(st.lines.get(band));
+                for x in &st.extra {
+                    if (x.bands.is_empty() || x.bands.contains(&band))
+                        && x.after.iter().all(|a| self.happened(a))
+                    {
+                        out.extend(x.lines.iter().cloned());
+                    }
+                }
+                out
+            }
+            Source::Trigger { index } => v(&s.triggers[index].lines),
+            Source::Fact { index } => v(&s.facts[index].lines),
+            Source::Refusal { index } => v(&s.facts[index].refuse),
+            Source::Ending { index } => v(&s.endings[index].lines),
+            Source::Opening => v(&s.opening),
+            Source::Stuck { stage, key } => {
+                let map = match stage {
+                    Some(st) => &s.stages[st].stuck,
+                    None => &s.stuck,
+                };
+                map.values().nth(key).map(|p| v(p)).unwrap_or_default()
+            }
+        }
+    }
+
+    /// Picks a variant from the pool of `source`: never a line already said in this session
+    /// while another fits, else the one said longest ago.
+    fn line(&mut self, source: Source) -> Reply {
+        let pool = self.pool(source);
         let text = if pool.is_empty() {
             String::new()
         } else {
-            let last = self.last_variant.get(&source).copied();
-            let mut pick = self.rng.random_range(0..pool.len());
-            if pool.len() > 1 && Some(pick) == last {
-                pick = (pick + 1 + self.rng.random_range(0..pool.len() - 1)) % pool.len();
-            }
-            self.last_variant.insert(source, pick);
+            let fresh: Vec<usize> = (0..pool.len())
+                .filter(|&i| !self.said.contains_key(&pool[i]))
+                .collect();
+            let pick = if fresh.is_empty() {
+                // All said: the one said longest ago, ties broken by the seed.
+                let oldest = pool
+                    .iter()
+                    .map(|l| self.said.get(l).copied().unwrap_or(0))
+                    .min()
+                    .unwrap_or(0);
+                let ties: Vec<usize> = (0..pool.len())
+                    .filter(|&i| self.said.get(&pool[i]).copied().unwrap_or(0) == oldest)
+                    .collect();
+                ties[self.rng.random_range(0..ties.len())]
+            } else {
+                fresh[self.rng.random_range(0..fresh.len())]
+            };
             pool[pick].clone()
         };
-        let stage_abusive = match source {
-            Source::Stage { stage, band } => s.stages[stage].abusive.contains(&band),
-            Source::Opening => s.stages[0].abusive.contains(&Band::of(self.mood)),
-            _ => false,
+        let s = &self.scenario;
+        let band = Band::of(self.mood);
+        let (stage_abusive, danger) = match source {
+            Source::Stage { stage, band } => (
+                s.stages[stage].abusive.contains(&band),
+                s.stages[stage].danger.contains(&band),
+            ),
+            Source::Opening => (
+                s.stages[0].abusive.contains(&band),
+                s.stages[0].danger.contains(&band),
+            ),
+            Source::Trigger { index } => (false, s.triggers[index].danger),
+            // Saying what is missing does not soften a complainant who is abusive in this band.
+            Source::Stuck { .. } => (
+                s.stages[self.stage].abusive.contains(&band),
+                s.stages[self.stage].danger.contains(&band),
+            ),
+            _ => (false, false),
         };
         let abusive = stage_abusive || self.analyzer.korean().is_profane(&text);
         Reply {
             text,
             source,
             abusive,
+            danger,
         }
     }
 
@@ -695,6 +1049,18 @@ impl Session {
     pub fn hint(&self) -> Option<Hint> {
         if self.ended.is_some() {
             return None;
+        }
+        // Violence, a weapon, harassment or self-harm: end at once with a report, no ladder.
+        if self.danger_ongoing()
+            && let Some(step) = self.checklist.step(Rung::End)
+        {
+            return Some(Hint {
+                title: step.title.clone(),
+                why: "위험한 행동(폭력·흉기·성희롱·자해)에는 단계를 밟지 않고 바로 대화를 끝내고 보고·인계합니다."
+                    .to_owned(),
+                phrase: "안전을 위해 상담을 여기서 종료하겠습니다. 상급자에게 보고하고 인계하겠습니다."
+                    .to_owned(),
+            });
         }
         if self.last_reply().abusive
             && let Some(step) = Rung::ALL
@@ -746,4 +1112,10 @@ impl Session {
                 phrase: item.model_phrases.first().cloned().unwrap_or_default(),
             })
     }
+}
+
+/// A sentence that asks: a question mark or a question ending.
+fn is_question(sentence: &str) -> bool {
+    let t = sentence.trim_end().trim_end_matches(['.', '…']);
+    t.ends_with('?') || t.ends_with("니까") || t.ends_with("나요") || t.ends_with("까요")
 }

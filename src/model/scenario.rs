@@ -52,6 +52,118 @@ pub struct Scenario {
     #[serde(default)]
     pub facts: Vec<Fact>,
     pub endings: Vec<Ending>,
+    /// Stuck lines for every stage, by what is missing (see [`Stage::stuck`]); a stage's own
+    /// lines for the same key come first.
+    #[serde(default)]
+    pub stuck: BTreeMap<String, Vec<String>>,
+    /// How much the complainant takes before leaving, and how the conversation paces itself.
+    #[serde(default)]
+    pub patience: Patience,
+    /// How the scorecard weighs what the session drew out beside the checklist items.
+    #[serde(default)]
+    pub scoring: ScoringTuning,
+}
+
+/// The complainant's temper and the pace of the conversation. Every number has a default, so a
+/// scenario names only what it changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Patience {
+    /// Anger at which the complainant walks out (also when a `WalkedOut` ending has no
+    /// `min_anger`).
+    pub walk_out_anger: i32,
+    /// Turns with a fault (a violation or a ladder step out of order) needed before the
+    /// complainant walks out; one abusive turn is enough.
+    pub faults_to_walk_out: u32,
+    /// Violations that make an officer abusive: one of them is enough to walk out.
+    pub abusive: Vec<String>,
+    /// Percent of a violation's mood effect felt on the officer's first faulty turn; a single
+    /// slip from an otherwise polite officer stings less than sustained provocation.
+    pub first_fault_percent: i32,
+    /// The ladder applies while one of this many last complainant lines was abusive.
+    pub abuse_window: usize,
+    /// After this many turns in a stage that does not move, the complainant says what is
+    /// missing (stuck lines) instead of replaying the stage's lines.
+    pub stuck_after: u32,
+    /// After this many turns in a stage, a missing listening or empathy item in its exit's
+    /// `needs` is waived when the rest of the exit holds and the trainee has done that much
+    /// listening work in the stage (`listening_turns`).
+    pub waive_after: u32,
+    /// Turns of listening work (one of the `listening` items, a question for a fact, or a
+    /// neutral question) that stand in for one missed wording.
+    pub listening_turns: u32,
+    /// Items that count as listening work; a bare backchannel (네) does not.
+    pub listening: Vec<String>,
+    /// A farewell ends the session resolved when the resolved ending's anger and trust
+    /// thresholds are missed by no more than this.
+    pub resolve_margin: i32,
+    /// A farewell that is not resolved ends "calmer but not satisfied" (`Partial`) when anger
+    /// has dropped at least this much from the start, or is under 50.
+    pub partial_drop: i32,
+    /// How a neutral question (one the case needs, asked without a fault) moves the mood;
+    /// it fades with repetition like an item.
+    pub question: MoodDelta,
+}
+
+impl Default for Patience {
+    fn default() -> Patience {
+        Patience {
+            walk_out_anger: 100,
+            faults_to_walk_out: 3,
+            abusive: vec!["profanity".to_owned()],
+            first_fault_percent: 50,
+            abuse_window: 3,
+            stuck_after: 3,
+            waive_after: 3,
+            listening_turns: 2,
+            listening: ["open_question", "paraphrase", "empathy", "apology"]
+                .map(str::to_owned)
+                .to_vec(),
+            resolve_margin: 10,
+            partial_drop: 20,
+            question: MoodDelta {
+                anger: -1,
+                trust: 2,
+            },
+        }
+    }
+}
+
+/// What the scorecard adds to the checklist items: depth (facts drawn out, stages completed,
+/// empathy before explanation, the mood at the end) and caps for bad endings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ScoringTuning {
+    /// Share of the total (0–100 percent) that comes from depth rather than checklist items.
+    pub depth_percent: u32,
+    /// Weights of the parts of depth.
+    pub facts_weight: u32,
+    pub stages_weight: u32,
+    pub empathy_first_weight: u32,
+    pub mood_weight: u32,
+    /// Percent of a penalty always taken off; the rest is taken in proportion to the credit
+    /// earned, so penalties cannot wipe out the difference between a flat officer and an
+    /// abusive one (100 takes every penalty in full).
+    pub penalty_base_percent: u32,
+    /// Highest total after a walk-out.
+    pub walked_out_cap: u32,
+    /// Highest total for a session that ended "calmer but not satisfied".
+    pub partial_cap: u32,
+}
+
+impl Default for ScoringTuning {
+    fn default() -> ScoringTuning {
+        ScoringTuning {
+            depth_percent: 20,
+            facts_weight: 4,
+            stages_weight: 3,
+            empathy_first_weight: 1,
+            mood_weight: 2,
+            penalty_base_percent: 40,
+            walked_out_cap: 45,
+            partial_cap: 89,
+        }
+    }
 }
 
 fn default_checklist() -> String {
@@ -163,9 +275,34 @@ pub struct Stage {
     /// (threats, contempt). Lines with swear words always count.
     #[serde(default)]
     pub abusive: Vec<Band>,
+    /// Bands in which the complainant's behaviour is dangerous (sexual harassment, violence,
+    /// a weapon, self-harm): the conversation should end at once with a report and a
+    /// hand-over, without the ladder.
+    #[serde(default)]
+    pub danger: Vec<Band>,
     /// When the conversation moves on to the next stage.
     #[serde(default)]
     pub exit: Condition,
+    /// Lines for a stage that does not move, by what is missing: an item or fact id of the
+    /// exit, `anger` (still too angry), `trust` (not trusting enough) or `any`.
+    #[serde(default)]
+    pub stuck: BTreeMap<String, Vec<String>>,
+    /// Lines added to the stage's pool once something has happened (an action given, a fact
+    /// told, an item shown).
+    #[serde(default)]
+    pub extra: Vec<ExtraLines>,
+}
+
+/// Stage lines that fit only after something has happened.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraLines {
+    /// Ids of actions (`give_card`), facts, items or rungs that must have happened.
+    pub after: Vec<String>,
+    /// Bands in which they are said; empty for all.
+    #[serde(default)]
+    pub bands: Vec<Band>,
+    pub lines: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -227,6 +364,14 @@ pub struct Trigger {
     /// Fire at most once per session.
     #[serde(default)]
     pub once: bool,
+    /// Ids of actions (`give_card`), facts, items or rungs that must have happened (in this
+    /// turn or before) for the trigger to fire: a line about a card needs the card.
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// The reply is dangerous behaviour (harassment, violence, a weapon, self-harm): the
+    /// trainee should end the conversation at once with a report, no ladder needed.
+    #[serde(default)]
+    pub danger: bool,
     pub lines: Vec<String>,
 }
 
@@ -259,10 +404,22 @@ pub enum EndingKind {
     TurnLimit,
     /// The trainee ended the conversation.
     EndedByTrainee,
+    /// The trainee saw the complainant off calmer than they came, but not satisfied.
+    Partial,
 }
 
 impl EndingKind {
-    pub const ALL: [EndingKind; 4] = [
+    pub const ALL: [EndingKind; 5] = [
+        EndingKind::Resolved,
+        EndingKind::WalkedOut,
+        EndingKind::TurnLimit,
+        EndingKind::EndedByTrainee,
+        EndingKind::Partial,
+    ];
+
+    /// The kinds every scenario must have; a missing `Partial` ending borrows the
+    /// `EndedByTrainee` lines.
+    pub const REQUIRED: [EndingKind; 4] = [
         EndingKind::Resolved,
         EndingKind::WalkedOut,
         EndingKind::TurnLimit,
@@ -276,6 +433,7 @@ impl EndingKind {
             EndingKind::WalkedOut => "walked_out",
             EndingKind::TurnLimit => "turn_limit",
             EndingKind::EndedByTrainee => "ended_by_trainee",
+            EndingKind::Partial => "partial",
         }
     }
 
@@ -285,6 +443,7 @@ impl EndingKind {
             EndingKind::WalkedOut => "민원인 이탈",
             EndingKind::TurnLimit => "시간 초과",
             EndingKind::EndedByTrainee => "상담 종료",
+            EndingKind::Partial => "불완전 해결",
         }
     }
 }
@@ -298,7 +457,8 @@ pub struct Ending {
     /// happen on their own and may leave it empty.
     #[serde(default)]
     pub when: Condition,
-    /// The complainant's last words (variants).
+    /// The complainant's last words (variants). Of several endings of one kind, the first
+    /// whose `when` holds is chosen, so `when` can fit the lines to the final mood.
     pub lines: Vec<String>,
     /// One sentence for the scorecard.
     #[serde(default)]

@@ -2,7 +2,7 @@
 //! lines that must be there, numbers in range. Errors make a file unusable; warnings are lint
 //! for authors (too few variants, a violation nobody reacts to).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::{Band, Checklist, Condition, EndingKind, Mood, Rung, Scenario};
 use crate::analysis::cue::Cue;
@@ -60,13 +60,14 @@ pub const STANDARD_ITEMS: [&str; 13] = [
     "farewell",
 ];
 
-pub const STANDARD_VIOLATIONS: [&str; 6] = [
+pub const STANDARD_VIOLATIONS: [&str; 7] = [
     "profanity",
     "informal_speech",
     "blame",
     "dismissive",
     "passing_buck",
     "false_promise",
+    "taking_sides",
 ];
 
 /// Variants per mood band below which authors are warned.
@@ -224,6 +225,40 @@ impl Names<'_> {
                 .collect::<Vec<_>>()
                 .join(", "),
             None => String::new(),
+        }
+    }
+
+    /// An id of `after`: an action, a fact, an item or a rung.
+    fn after_ok(&self, id: &str) -> bool {
+        crate::model::Action::from_id(id).is_some() || self.facts.contains(id) || self.item_ok(id)
+    }
+
+    fn after(&self, what: &str, after: &[String], out: &mut Vec<Finding>) {
+        for id in after {
+            if !self.after_ok(id) {
+                out.push(Finding::error(
+                    format!("{what}: after의 \"{id}\"는 행동·사실·항목 id가 아닙니다"),
+                    quoted(id),
+                ));
+            }
+        }
+    }
+
+    /// A key of `stuck`: an item, rung or fact id, `anger`, `trust` or `any`.
+    fn stuck(&self, what: &str, stuck: &BTreeMap<String, Vec<String>>, out: &mut Vec<Finding>) {
+        for (key, lines) in stuck {
+            let ok = matches!(key.as_str(), "anger" | "trust" | "any")
+                || self.facts.contains(key.as_str())
+                || self.item_ok(key);
+            if !ok {
+                out.push(Finding::error(
+                    format!(
+                        "{what}: stuck의 \"{key}\"는 항목·사실 id나 anger, trust, any가 아닙니다"
+                    ),
+                    quoted(key),
+                ));
+            }
+            check_lines(&format!("{what}: stuck \"{key}\""), lines, out, quoted(key));
         }
     }
 
@@ -395,6 +430,55 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
             );
         }
         names.condition(&format!("단계 \"{}\"의 exit", st.id), &st.exit, &mut out);
+        names.stuck(&format!("단계 \"{}\"", st.id), &st.stuck, &mut out);
+        for x in &st.extra {
+            names.after(&format!("단계 \"{}\"의 extra", st.id), &x.after, &mut out);
+            check_lines(
+                &format!("단계 \"{}\"의 extra", st.id),
+                &x.lines,
+                &mut out,
+                quoted(&st.id),
+            );
+        }
+    }
+    names.stuck("시나리오", &s.stuck, &mut out);
+    let p = &s.patience;
+    if !(1..=Mood::MAX).contains(&p.walk_out_anger) {
+        out.push(Finding::error(
+            format!(
+                "patience.walk_out_anger {}는 1에서 100 사이여야 합니다",
+                p.walk_out_anger
+            ),
+            Some("walk_out_anger".into()),
+        ));
+    }
+    if !(0..=100).contains(&p.first_fault_percent) {
+        out.push(Finding::error(
+            format!(
+                "patience.first_fault_percent {}는 0에서 100 사이여야 합니다",
+                p.first_fault_percent
+            ),
+            Some("first_fault_percent".into()),
+        ));
+    }
+    if s.scoring.depth_percent > 100 {
+        out.push(Finding::error(
+            format!(
+                "scoring.depth_percent {}는 0에서 100 사이여야 합니다",
+                s.scoring.depth_percent
+            ),
+            Some("depth_percent".into()),
+        ));
+    }
+    if let Some(c) = checklist {
+        for id in &p.abusive {
+            if c.violation(id).is_none() {
+                out.push(Finding::error(
+                    format!("patience.abusive의 \"{id}\"는 체크리스트에 없는 위반입니다"),
+                    quoted(id),
+                ));
+            }
+        }
     }
     for t in &s.triggers {
         if !names.event_ok(&t.on) {
@@ -422,6 +506,7 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
             quoted(&t.on),
         );
         warn_duplicates(&format!("trigger \"{}\"", t.on), &t.lines, &mut out);
+        names.after(&format!("trigger \"{}\"", t.on), &t.after, &mut out);
     }
     for f in &s.facts {
         check_id("사실", &f.id, &mut out);
@@ -445,7 +530,7 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
             ));
         }
     }
-    for kind in EndingKind::ALL {
+    for kind in EndingKind::REQUIRED {
         if s.ending(kind).next().is_none() {
             out.push(Finding::error(
                 format!("{} 결말(endings의 kind: {kind:?})이 없습니다", kind.label()),
@@ -487,6 +572,18 @@ pub fn lint_scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding
                 ));
             }
         }
+    }
+    if s.ending(EndingKind::Partial).next().is_none() {
+        out.push(Finding::warning(
+            "불완전 해결 결말(kind: Partial)이 없습니다: 상담 종료 대사를 빌려 씁니다",
+            Some("endings".into()),
+        ));
+    }
+    if s.stuck.is_empty() && s.stages.iter().all(|st| st.stuck.is_empty()) {
+        out.push(Finding::warning(
+            "stuck 대사가 없습니다: 단계가 멈추면 무엇이 부족한지 말하는 대사를 권장합니다",
+            Some("stages".into()),
+        ));
     }
     if s.facts.len() < 3 {
         out.push(Finding::warning(
@@ -554,7 +651,10 @@ mod tests {
                     calm: lines("진정"),
                 },
                 abusive: vec![],
+                danger: vec![],
                 exit: Condition::default(),
+                stuck: Default::default(),
+                extra: vec![],
             }],
             triggers: vec![],
             facts: vec![],
@@ -568,6 +668,9 @@ mod tests {
                     summary: String::new(),
                 })
                 .collect(),
+            stuck: Default::default(),
+            patience: Default::default(),
+            scoring: Default::default(),
         }
     }
 
@@ -611,11 +714,31 @@ mod tests {
             on: "blame".into(),
             stages: vec!["nowhere".into()],
             once: false,
+            after: vec!["no_such_action".into()],
+            danger: false,
             lines: vec!["왜요".into()],
         });
-        let e = errors(&scenario(&s, None)).join("\n");
+        s.stages[0]
+            .stuck
+            .insert("mystery".into(), vec!["뭐가 빠졌죠".into()]);
+        let lib = crate::library::Library::builtin();
+        let e = errors(&scenario(&s, lib.checklist("default").map(|c| &**c))).join("\n");
         assert!(e.contains("\"nope\""), "{e}");
         assert!(e.contains("\"nowhere\""), "{e}");
+        assert!(e.contains("\"no_such_action\""), "{e}");
+        assert!(e.contains("\"mystery\""), "{e}");
+    }
+
+    #[test]
+    fn a_scenario_without_a_partial_ending_is_valid_but_linted() {
+        let mut s = minimal();
+        s.endings.retain(|e| e.kind != EndingKind::Partial);
+        assert!(errors(&scenario(&s, None)).is_empty());
+        let lint: Vec<String> = lint_scenario(&s, None)
+            .iter()
+            .map(|f| f.message.clone())
+            .collect();
+        assert!(lint.iter().any(|m| m.contains("Partial")), "{lint:?}");
     }
 
     #[test]

@@ -83,14 +83,24 @@ pub struct Scorecard {
     pub total: u32,
     pub grade: String,
     pub grade_label: String,
-    /// `resolved`, `walked_out`, `turn_limit`, `ended_by_trainee`.
+    /// `resolved`, `partial`, `walked_out`, `turn_limit`, `ended_by_trainee`.
     pub outcome: String,
     pub outcome_label: String,
     pub outcome_summary: String,
     /// Points from items, 0–100, before penalties.
     pub item_points: f64,
-    /// Points taken off for violations, ladder faults and the outcome.
+    /// How deep the conversation went, 0–100: facts drawn out, stages completed, empathy
+    /// before explanation, the mood at the end.
+    pub depth_points: f64,
+    /// Points of penalty for violations, ladder faults and the outcome.
     pub penalty_points: u32,
+    /// Items and depth together, 0–100: what the total is taken from.
+    pub earned_points: f64,
+    /// What the penalties actually took off: a share always, the rest in proportion to the
+    /// credit earned (`scoring.penalty_base_percent`).
+    pub deducted_points: f64,
+    /// The highest total the outcome allows (100, or the walk-out or partial cap).
+    pub cap: u32,
     pub items: Vec<ItemResult>,
     pub violations: Vec<ViolationResult>,
     pub ladder: Vec<LadderResult>,
@@ -149,15 +159,26 @@ pub fn score(session: &Session) -> Scorecard {
             let Some(hit) = t.analysis.hit(Target::Item(i)) else {
                 continue;
             };
-            // The boundary item needs a rung climbed in order, not just the words.
+            // The boundary item needs a rung climbed in order, not just the words; its evidence
+            // is the sentence that climbed it.
             let proper = if is_ladder_item {
                 !t.rungs.is_empty()
             } else {
                 in_time(item.when, t.number, t.abused)
             };
+            let quote = if is_ladder_item {
+                t.rungs
+                    .first()
+                    .and_then(|&r| t.analysis.hit(Target::Rung(r)))
+                    .unwrap_or(hit)
+                    .quote
+                    .clone()
+            } else {
+                hit.quote.clone()
+            };
             let ev = Evidence {
                 turn: t.number,
-                text: hit.quote.clone(),
+                text: quote,
             };
             if proper {
                 evidence = Some(ev);
@@ -217,6 +238,7 @@ pub fn score(session: &Session) -> Scorecard {
         100.0 * met_weight as f64 / applicable_weight as f64
     };
 
+    let depth_points = 100.0 * depth(session, &items);
     let (outcome, outcome_label, outcome_summary) = match session.ended() {
         Some(e) => {
             let ending = &scenario.endings[e.index];
@@ -232,9 +254,17 @@ pub fn score(session: &Session) -> Scorecard {
     let ladder_points: u32 = ladder.iter().map(|l| l.penalty).sum();
     let outcome_points = checklist.outcome_penalty.get(outcome).copied().unwrap_or(0);
     let penalty_points = violation_points + ladder_points + outcome_points;
-    let total = (item_points - penalty_points as f64)
-        .round()
-        .clamp(0.0, 100.0) as u32;
+    let tuning = &scenario.scoring;
+    let share = tuning.depth_percent.min(100) as f64 / 100.0;
+    let earned = item_points * (1.0 - share) + depth_points * share;
+    let cap = match session.ended().map(|e| e.kind) {
+        Some(EndingKind::WalkedOut) => tuning.walked_out_cap,
+        Some(EndingKind::Partial) => tuning.partial_cap,
+        _ => 100,
+    };
+    let base = tuning.penalty_base_percent.min(100) as f64 / 100.0;
+    let deducted = penalty_points as f64 * (base + (1.0 - base) * earned / 100.0);
+    let total = (earned - deducted).round().clamp(0.0, cap.min(100) as f64) as u32;
     let (g, g_label) = grade(total);
 
     let phases = Phase::ALL
@@ -290,7 +320,11 @@ pub fn score(session: &Session) -> Scorecard {
         outcome_label: outcome_label.to_owned(),
         outcome_summary,
         item_points,
+        depth_points,
         penalty_points,
+        earned_points: earned,
+        deducted_points: deducted,
+        cap: cap.min(100),
         items,
         violations,
         ladder,
@@ -299,6 +333,58 @@ pub fn score(session: &Session) -> Scorecard {
         facts,
         turn_count: last,
     }
+}
+
+/// How deep the conversation went, 0.0–1.0, from what the session knows: the share of facts
+/// drawn out, of stages completed, empathy shown before the procedure is explained, and the
+/// complainant's mood at the end; weighted by the scenario's `scoring`.
+fn depth(session: &Session, items: &[ItemResult]) -> f64 {
+    let scenario = session.scenario();
+    let t = &scenario.scoring;
+    let facts = if scenario.facts.is_empty() {
+        1.0
+    } else {
+        session.disclosed().iter().filter(|&&d| d).count() as f64 / scenario.facts.len() as f64
+    };
+    let resolved = session
+        .ended()
+        .is_some_and(|e| e.kind == EndingKind::Resolved);
+    let stages = if resolved || scenario.stages.len() <= 1 {
+        1.0
+    } else {
+        session.stage() as f64 / (scenario.stages.len() - 1) as f64
+    };
+    let first_turn = |id: &str| {
+        items
+            .iter()
+            .find(|r| r.id == id)
+            .and_then(|r| r.evidence.as_ref().or(r.mistimed.as_ref()))
+            .map(|e| e.turn)
+    };
+    let empathy_applies = items.iter().any(|r| r.id == "empathy" && r.applicable);
+    let empathy_first = if !empathy_applies {
+        1.0
+    } else {
+        match (first_turn("empathy"), first_turn("explain_procedure")) {
+            (Some(e), Some(x)) if e <= x => 1.0,
+            (Some(_), None) => 1.0,
+            (Some(_), Some(_)) => 0.5,
+            (None, _) => 0.0,
+        }
+    };
+    let m = session.mood();
+    let mood = ((100 - m.anger) + m.trust) as f64 / 200.0;
+    let parts = [
+        (t.facts_weight, facts),
+        (t.stages_weight, stages),
+        (t.empathy_first_weight, empathy_first),
+        (t.mood_weight, mood),
+    ];
+    let w: u32 = parts.iter().map(|(w, _)| w).sum();
+    if w == 0 {
+        return 1.0;
+    }
+    parts.iter().map(|&(w, v)| w as f64 * v).sum::<f64>() / w as f64
 }
 
 /// The three most useful tips: the costliest violations and the heaviest missed items, each
