@@ -1,21 +1,47 @@
 //! The whole app, headless (egui_kittest): a trainee signs in, picks `hit-and-run-swearing`,
 //! answers in typed Korean with action buttons, sees the complainant reply and the detected
 //! chips, ends the session and reads the scorecard. Also: IME composition, settings across a
-//! restart, a broken scenario folder, broken saved settings, small windows.
+//! restart (through eframe's storage), settings returning to the screen they were opened from,
+//! actions that no longer apply, a broken scenario folder, broken saved settings, small windows.
 #![cfg(feature = "gui")]
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use egui::{Event, ImeEvent, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use minwon::app::{MinwonApp, Mode, Screen, Settings, Startup, ThemeChoice};
+use minwon::app::settings::STORAGE_KEY;
+use minwon::app::{Action, MinwonApp, Mode, Screen, Settings, Startup, ThemeChoice};
 
-fn app_with(saved: Option<String>, size: [f32; 2]) -> Harness<'static, MinwonApp> {
+/// eframe's storage, in memory: what `App::save` wrote is what the next start reads.
+#[derive(Default, Clone)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+fn storage_with(settings: &Settings) -> MemoryStorage {
+    let mut storage = MemoryStorage::default();
+    eframe::set_value(&mut storage, STORAGE_KEY, settings);
+    storage
+}
+
+fn app_from(storage: Option<MemoryStorage>, size: [f32; 2]) -> Harness<'static, MinwonApp> {
     Harness::builder().with_size(size).build_eframe(move |cc| {
-        MinwonApp::from_saved(
+        MinwonApp::build(
             &cc.egui_ctx,
-            saved.as_deref(),
+            storage.as_ref().map(|s| s as &dyn eframe::Storage),
             Startup {
                 seed: Some(11),
                 ..Startup::default()
@@ -24,8 +50,22 @@ fn app_with(saved: Option<String>, size: [f32; 2]) -> Harness<'static, MinwonApp
     })
 }
 
+/// The app started with `saved` as the settings text in eframe's storage.
+fn app_with(saved: Option<String>, size: [f32; 2]) -> Harness<'static, MinwonApp> {
+    let storage = saved.map(|text| {
+        let mut s = MemoryStorage::default();
+        eframe::Storage::set_string(&mut s, STORAGE_KEY, text);
+        s
+    });
+    app_from(storage, size)
+}
+
 fn app() -> Harness<'static, MinwonApp> {
     app_with(None, [1280.0, 800.0])
+}
+
+fn on_library(h: &Harness<'_, MinwonApp>) -> bool {
+    matches!(h.state().screen(), Screen::Library)
 }
 
 fn settle(h: &mut Harness<'_, MinwonApp>) {
@@ -43,19 +83,19 @@ fn sign_in_and_open(h: &mut Harness<'_, MinwonApp>, mode: &str, title: &str) {
     settle(h);
     h.get_by_label("훈련 시작").click();
     settle(h);
-    assert_eq!(h.state().screen(), Screen::Library);
+    assert!(on_library(h), "{:?}", h.state().screen());
     // With a big pack the card may be below the fold.
     h.get_by_label(&format!("{title} 시작하기")).scroll_to_me();
     settle(h);
     h.get_by_label(&format!("{title} 시작하기")).click();
     settle(h);
-    assert_eq!(h.state().screen(), Screen::Briefing);
+    assert!(matches!(h.state().screen(), Screen::Briefing(_)));
 }
 
 fn start_roleplay(h: &mut Harness<'_, MinwonApp>) {
     h.get_by_label("응대 시작 ▶").click();
     settle(h);
-    assert_eq!(h.state().screen(), Screen::Roleplay);
+    assert!(matches!(h.state().screen(), Screen::Roleplay { .. }));
 }
 
 fn answer(h: &mut Harness<'_, MinwonApp>, text: &str) {
@@ -166,7 +206,7 @@ fn a_whole_practice_session() {
 
     h.get_by_label("상담 종료").click();
     settle(&mut h);
-    assert_eq!(h.state().screen(), Screen::Scorecard);
+    assert!(matches!(h.state().screen(), Screen::Scorecard { .. }));
     let card = h.state().scorecard().unwrap().clone();
     assert_eq!(card.outcome, "ended_by_trainee");
     let met: Vec<&str> = card
@@ -207,13 +247,13 @@ fn a_whole_practice_session() {
     // Retry starts a new session of the same scenario.
     h.get_by_label("다시 하기").click();
     settle(&mut h);
-    assert_eq!(h.state().screen(), Screen::Roleplay);
+    assert!(matches!(h.state().screen(), Screen::Roleplay { .. }));
     assert_eq!(turns(&h), 0);
     h.get_by_label("상담 종료").click();
     settle(&mut h);
     h.get_by_label("← 시나리오 목록").click();
     settle(&mut h);
-    assert_eq!(h.state().screen(), Screen::Library);
+    assert!(on_library(&h));
 }
 
 #[test]
@@ -303,7 +343,7 @@ fn settings_survive_a_restart() {
     settle(&mut h);
     h.get_by_label("설정").click();
     settle(&mut h);
-    assert_eq!(h.state().screen(), Screen::Settings);
+    assert!(matches!(h.state().screen(), Screen::Settings { .. }));
     h.get_by_label("어둡게").click();
     settle(&mut h);
     h.get_by_label("glow (OpenGL)").click();
@@ -318,10 +358,13 @@ fn settings_survive_a_restart() {
     settle(&mut h);
     h.get_by_label("저장").click();
     settle(&mut h);
-    assert_eq!(h.state().screen(), Screen::Start);
-    let saved = h.state().saved_settings();
+    assert!(matches!(h.state().screen(), Screen::Start(_)));
+    // eframe calls `save` on exit (and every 30 s); the next start reads the same storage.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    assert!(storage.0.contains_key(STORAGE_KEY));
 
-    let h2 = app_with(Some(saved), [1280.0, 800.0]);
+    let h2 = app_from(Some(storage), [1280.0, 800.0]);
     let s: &Settings = h2.state().settings();
     assert_eq!(s.theme, ThemeChoice::Dark);
     assert_eq!(s.renderer, minwon::app::RendererChoice::Glow);
@@ -363,7 +406,7 @@ fn a_broken_scenario_folder_shows_its_error_while_the_rest_load() {
         mode: Mode::Practice,
         ..Settings::default()
     };
-    let mut h = app_with(Some(settings.to_saved()), [1280.0, 800.0]);
+    let mut h = app_from(Some(storage_with(&settings)), [1280.0, 800.0]);
     for _ in 0..200 {
         if !h.state().is_loading() {
             break;
@@ -394,14 +437,11 @@ fn a_broken_scenario_folder_shows_its_error_while_the_rest_load() {
 
 #[test]
 fn library_search_and_filters() {
-    let mut h = app_with(
-        Some(
-            Settings {
-                trainee: "홍길동".into(),
-                ..Settings::default()
-            }
-            .to_saved(),
-        ),
+    let mut h = app_from(
+        Some(storage_with(&Settings {
+            trainee: "홍길동".into(),
+            ..Settings::default()
+        })),
         [1280.0, 800.0],
     );
     settle(&mut h);
@@ -445,4 +485,134 @@ fn small_window_shows_every_screen() {
         let r = h.get_by_label(label).rect();
         assert!(screen.contains_rect(r), "{label} at {r:?} is cut off");
     }
+}
+
+/// Settings return to the screen they were opened from, in the state it was left: the library
+/// with its search, the scorecard of the session just played.
+#[test]
+fn settings_return_to_the_screen_they_came_from() {
+    let mut h = app_from(
+        Some(storage_with(&Settings {
+            trainee: "홍길동".into(),
+            ..Settings::default()
+        })),
+        [1280.0, 800.0],
+    );
+    settle(&mut h);
+    h.get_by_label("훈련 시작").click();
+    settle(&mut h);
+    h.get_by_label("검색").click();
+    settle(&mut h);
+    h.get_by_label("검색").type_text("수사 지연");
+    settle(&mut h);
+    h.get_by_label("설정").click();
+    settle(&mut h);
+    match h.state().screen() {
+        Screen::Settings { return_to, .. } => {
+            assert!(matches!(**return_to, Screen::Library), "{return_to:?}")
+        }
+        other => panic!("settings expected, got {other:?}"),
+    }
+    h.get_by_label("취소").click();
+    settle(&mut h);
+    assert!(on_library(&h));
+    assert!(
+        h.query_by_label("사고 후 미조치 피의자의 욕설 시작하기")
+            .is_none(),
+        "the search is kept"
+    );
+    h.get_by_label("피해자 가족의 수사 지연 항의 시작하기")
+        .click();
+    settle(&mut h);
+    start_roleplay(&mut h);
+    // No settings during a role-play.
+    assert!(h.query_by_label("설정").is_none());
+    answer(&mut h, "오래 기다리시게 해서 정말 죄송합니다.");
+    h.get_by_label("상담 종료").click();
+    settle(&mut h);
+    let total = h.state().scorecard().unwrap().total;
+
+    h.get_by_label("설정").click();
+    settle(&mut h);
+    h.get_by_label("어둡게").click();
+    settle(&mut h);
+    h.get_by_label("저장").click();
+    settle(&mut h);
+    assert!(matches!(h.state().screen(), Screen::Scorecard { .. }));
+    assert_eq!(h.state().scorecard().unwrap().total, total);
+    assert_eq!(h.state().scorecard().unwrap().turn_count, 1, "same session");
+    assert_eq!(h.state().settings().theme, ThemeChoice::Dark);
+    assert!(h.ctx.global_style().visuals.dark_mode);
+    // The scorecard still works: retry starts a new session of the same scenario.
+    h.get_by_label("다시 하기").click();
+    settle(&mut h);
+    let rp = h.state().roleplay().unwrap();
+    assert_eq!(rp.session().scenario().id, "victim-family-delay");
+    assert!(rp.session().turns().is_empty());
+}
+
+/// Ending a role-play plays no extra turn and ends it once: the scorecard counts what was said.
+/// Actions that no longer apply to the screen shown (two clicks in one frame) change nothing.
+#[test]
+fn finishing_ends_once_and_stale_actions_change_nothing() {
+    let mut h = app();
+    sign_in_and_open(&mut h, "연습 — ", "사고 후 미조치 피의자의 욕설");
+    start_roleplay(&mut h);
+    answer(&mut h, "안녕하십니까. 많이 놀라셨겠습니다.");
+    assert_eq!(turns(&h), 1);
+    let ctx = h.ctx.clone();
+    // Two actions in one frame, as the role-play's end button and a late Enter would send them.
+    h.state_mut().apply(Action::Finish, &ctx);
+    h.state_mut().apply(
+        Action::Say(minwon::model::TraineeTurn::parse("네.").0),
+        &ctx,
+    );
+    h.state_mut().apply(Action::Finish, &ctx);
+    settle(&mut h);
+    let card = h.state().scorecard().expect("scorecard shown").clone();
+    assert_eq!(card.turn_count, 1);
+    assert_eq!(card.outcome, "ended_by_trainee");
+    // The scorecard ignores actions of other screens.
+    for stale in [
+        Action::Start,
+        Action::Open("victim-family-delay".into()),
+        Action::CloseSettings(None),
+        Action::Begin {
+            trainee: "다른 사람".into(),
+            mode: Mode::Assessment,
+        },
+    ] {
+        h.state_mut().apply(stale.clone(), &ctx);
+        assert!(
+            matches!(h.state().screen(), Screen::Scorecard { .. }),
+            "{stale:?} moved the scorecard"
+        );
+    }
+    assert_eq!(h.state().settings().trainee, "홍길동");
+    // An unknown scenario id keeps the library and says why.
+    h.state_mut().apply(Action::BackToLibrary, &ctx);
+    h.state_mut()
+        .apply(Action::Open("no-such-scenario".into()), &ctx);
+    assert!(on_library(&h));
+    assert!(
+        h.state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("no-such-scenario"))
+    );
+}
+
+/// Settings saved by an older version (fewer fields) or out of range still start the app.
+#[test]
+fn old_saved_settings_start_the_app() {
+    let h = app_with(
+        Some("(theme: Dark, renderer: Glow, retired_field: true)".into()),
+        [1280.0, 800.0],
+    );
+    assert_eq!(h.state().settings().theme, ThemeChoice::Dark);
+    assert_eq!(h.state().settings().text_scale, 1.0);
+    assert!(h.state().notices().is_empty());
+    let h = app_with(Some("(text_scale: 40.0)".into()), [1280.0, 800.0]);
+    assert_eq!(h.state().settings().text_scale, 1.6);
+    assert_eq!(h.state().notices().len(), 1);
 }

@@ -1,4 +1,4 @@
-//! The command-line contract of DESIGN.md section 4, through the real binary.
+//! The command-line contract (README.md, "명령줄 · Command line"), through the real binary.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -444,4 +444,42 @@ fn analyze_with_a_scenario_lists_the_facts_asked() {
             .any(|i| i == "explain_procedure"),
         "{v}"
     );
+}
+
+/// A folder with a link back to itself is read once: the walk neither loops nor reads a file
+/// twice, and says which link it skipped.
+#[cfg(unix)]
+#[test]
+fn check_survives_a_symlink_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(), dir.path().join("lost-wallet.ron")).unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::os::unix::fs::symlink(dir.path(), sub.join("back-to-top")).unwrap();
+    std::os::unix::fs::symlink(&sub, sub.join("self")).unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.contains("바로 가기(링크)"))
+            .count(),
+        2,
+        "{out}"
+    );
+    assert!(
+        !out.contains("대신합니다"),
+        "the scenario was read twice: {out}"
+    );
+}
+
+#[test]
+fn a_bad_window_size_is_refused_before_any_window_opens() {
+    for bad in ["10x10", "wide", "1280"] {
+        let o = run(&["--size", bad, "check"]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--size"), "{err}");
+        assert!(err.contains("1280x800"), "{err}");
+    }
 }

@@ -1,6 +1,7 @@
 //! The desktop app (eframe/egui): a view over the core. `MinwonApp::new(cc)` does all set-up,
-//! so a test builds the real app; each screen is a file with a `ui` method that returns an
-//! [`Action`], applied after drawing.
+//! so a test builds the real app. The shown [`Screen`] carries its own state; each screen is a
+//! file with a `ui` method that returns [`Action`]s, and [`MinwonApp::apply`] is the one place
+//! that changes the app, after the frame is drawn.
 
 mod briefing;
 mod library_view;
@@ -12,37 +13,76 @@ mod settings_view;
 mod start;
 pub mod style;
 mod widgets;
+pub mod window;
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
 
 use egui::{Panel, RichText};
 
 pub use roleplay::Roleplay;
+pub use scorecard::ScorecardView;
 pub use settings::{Mode, RendererChoice, Settings, ThemeChoice};
+pub use settings_view::SettingsView;
+pub use start::StartScreen;
+pub use window::run;
 
-use crate::cli::{Cli, RendererArg};
 use crate::engine::Session;
 use crate::library::{Entry, Library};
+use crate::model::TraineeTurn;
+use crate::scoring::Scorecard;
 
 /// Names the window and eframe's storage folder.
 pub const APP_ID: &str = "minwon";
 pub const TITLE: &str = "민원 응대 롤플레이 훈련";
-const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 
-/// The screens, in the order a trainee meets them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The screen shown, with the state only it needs: a screen cannot be shown without its data.
 pub enum Screen {
-    Start,
+    /// Who is training, and in which mode.
+    Start(StartScreen),
+    /// The scenario cards (their search and filters live in the app, kept while navigating).
     Library,
-    Briefing,
-    Roleplay,
-    Scorecard,
-    Settings,
+    /// A scenario's briefing, before the role-play.
+    Briefing(Entry),
+    Roleplay {
+        entry: Entry,
+        roleplay: Box<Roleplay>,
+    },
+    /// The scorecard of a finished role-play; `entry` is played again on retry.
+    Scorecard {
+        entry: Entry,
+        scorecard: Box<ScorecardView>,
+    },
+    /// Settings, and the screen to go back to when they close.
+    Settings {
+        view: Box<SettingsView>,
+        return_to: Box<Screen>,
+    },
 }
 
-/// What a screen asks for; applied after the frame is drawn.
+impl Default for Screen {
+    /// Only a placeholder while [`MinwonApp::apply`] moves the old screen into the new one.
+    fn default() -> Self {
+        Screen::Library
+    }
+}
+
+impl std::fmt::Debug for Screen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Screen::Start(_) => f.write_str("Start"),
+            Screen::Library => f.write_str("Library"),
+            Screen::Briefing(e) => write!(f, "Briefing({})", e.scenario.id),
+            Screen::Roleplay { entry, .. } => write!(f, "Roleplay({})", entry.scenario.id),
+            Screen::Scorecard { entry, .. } => write!(f, "Scorecard({})", entry.scenario.id),
+            Screen::Settings { return_to, .. } => write!(f, "Settings(return to {return_to:?})"),
+        }
+    }
+}
+
+/// What a screen (or the screenshot script) asks for. Nothing changes while a frame is drawn:
+/// the frame's actions are applied, in order, after it.
+#[must_use]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// The trainee entered a name and chose a mode.
@@ -50,29 +90,38 @@ pub enum Action {
         trainee: String,
         mode: Mode,
     },
-    /// Back to the start screen (another trainee).
-    ChangeTrainee,
+    /// Show settings, then come back to the screen shown now.
     OpenSettings,
-    /// Leave settings, saving them if given.
+    /// Leave settings, keeping the new ones if given.
     CloseSettings(Option<Settings>),
     /// Show the briefing of a scenario.
     Open(String),
-    /// Start the role-play of the open scenario.
+    /// Start the role-play of the scenario in the briefing.
     Start,
-    BackToLibrary,
-    /// Show the scorecard of the finished role-play.
+    /// Play one trainee turn.
+    Say(TraineeTurn),
+    /// End the role-play (if it is still going) and show the scorecard.
     Finish,
     /// Play the same scenario again with a new seed.
     Retry,
+    BackToLibrary,
+    /// Close the `n`-th notice.
+    Dismiss(usize),
 }
 
-/// Options a caller (a test, the screenshot run) may set besides the saved settings.
+/// Options a caller (the window, a test, the screenshot run) sets besides the saved settings.
 #[derive(Debug, Clone, Default)]
 pub struct Startup {
     /// Seed of every session instead of a fresh one (tests and screenshots).
     pub seed: Option<u64>,
     /// Render the main screens into this folder and exit.
     pub screenshot_dir: Option<PathBuf>,
+    /// Where the renderer chosen in settings is remembered for the next start (see
+    /// [`window::remember_renderer`]); `None` in tests and screenshot runs.
+    pub renderer_file: Option<PathBuf>,
+    /// Print when the first frame is on screen, and the peak memory, then close
+    /// (`MINWON_FIRST_FRAME=1`, used by `scripts/startup.sh`).
+    pub report_first_frame: bool,
 }
 
 /// The app.
@@ -81,21 +130,16 @@ pub struct MinwonApp {
     library: Arc<Library>,
     loading: Option<mpsc::Receiver<Library>>,
     screen: Screen,
-    /// The screen to go back to from settings.
-    before_settings: Screen,
-    trainee: String,
-    mode: Mode,
-    start: start::StartScreen,
+    /// Search and filters of the library, kept while the trainee goes to a scenario and back.
     library_view: library_view::LibraryView,
-    briefing: Option<Entry>,
-    roleplay: Option<Roleplay>,
-    scorecard: Option<scorecard::ScorecardView>,
-    settings_view: Option<settings_view::SettingsView>,
     /// Warnings shown until dismissed (broken settings, a folder that failed).
     notices: Vec<String>,
     startup: Startup,
     sessions_started: u64,
     script: Option<screenshot::Script>,
+    frames: u64,
+    /// The renderer last written to `startup.renderer_file`.
+    renderer_remembered: Option<RendererChoice>,
 }
 
 impl MinwonApp {
@@ -105,60 +149,62 @@ impl MinwonApp {
     }
 
     pub fn with_startup(cc: &eframe::CreationContext<'_>, startup: Startup) -> MinwonApp {
-        let saved = cc.storage.and_then(|s| s.get_string(settings::STORAGE_KEY));
-        MinwonApp::from_saved(&cc.egui_ctx, saved.as_deref(), startup)
+        MinwonApp::build(&cc.egui_ctx, cc.storage, startup)
     }
 
-    /// Builds the app from saved settings text (what eframe's storage holds).
-    pub fn from_saved(ctx: &egui::Context, saved: Option<&str>, startup: Startup) -> MinwonApp {
+    /// Builds the app on a context with the settings kept in `storage`: missing, old or broken
+    /// saved settings give defaults and a notice.
+    pub fn build(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        startup: Startup,
+    ) -> MinwonApp {
         style::install_fonts(ctx);
-        let (settings, warning) = Settings::from_saved(saved);
+        let (settings, warning) = Settings::restore(storage);
         if let Some(w) = &warning {
             eprintln!("minwon: {w}");
         }
         style::apply(ctx, &settings);
-        // The built-in pack is embedded and loads in milliseconds; folders load in the background.
+        // The built-in pack is embedded and loads in milliseconds, once; folders load in the
+        // background.
         let library = Arc::new(Library::builtin());
         let script = startup
             .screenshot_dir
             .clone()
             .map(|dir| screenshot::Script::new(dir, ctx.clone()));
+        let renderer_remembered = startup
+            .renderer_file
+            .as_deref()
+            .and_then(window::remembered_renderer);
         let mut app = MinwonApp {
-            start: start::StartScreen::new(&settings.trainee, settings.mode),
-            trainee: settings.trainee.clone(),
-            mode: settings.mode,
+            screen: Screen::Start(StartScreen::new(&settings.trainee, settings.mode)),
             settings,
             library,
             loading: None,
-            screen: Screen::Start,
-            before_settings: Screen::Start,
             library_view: library_view::LibraryView::default(),
-            briefing: None,
-            roleplay: None,
-            scorecard: None,
-            settings_view: None,
             notices: warning.into_iter().collect(),
             startup,
             sessions_started: 0,
             script,
+            frames: 0,
+            renderer_remembered,
         };
-        app.reload_library(ctx);
+        if !app.settings.scenario_folders.is_empty() {
+            app.load_folders(ctx);
+        }
         app
     }
 
-    /// Loads the built-in pack plus the settings' folders off the UI thread.
-    fn reload_library(&mut self, ctx: &egui::Context) {
-        if self.settings.scenario_folders.is_empty() {
-            self.library = Arc::new(Library::builtin());
-            self.loading = None;
-            return;
-        }
+    /// Loads the built-in pack plus the settings' folders off the UI thread; until it is done
+    /// the library shows what it had.
+    fn load_folders(&mut self, ctx: &egui::Context) {
         let folders = self.settings.scenario_folders.clone();
         let (tx, rx) = mpsc::channel();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("minwon-library".into())
             .spawn(move || {
+                // The receiver is gone only when the app has closed or started a newer load.
                 let _ = tx.send(Library::load(&folders));
                 ctx.request_repaint();
             });
@@ -187,16 +233,12 @@ impl MinwonApp {
     }
 
     /// The screen shown now.
-    pub fn screen(&self) -> Screen {
-        self.screen
+    pub fn screen(&self) -> &Screen {
+        &self.screen
     }
 
     pub fn settings(&self) -> &Settings {
         &self.settings
-    }
-
-    pub fn library(&self) -> &Library {
-        &self.library
     }
 
     /// True while scenario folders are being read.
@@ -208,22 +250,20 @@ impl MinwonApp {
         &self.notices
     }
 
-    /// The role-play in progress or just finished.
+    /// The role-play on screen.
     pub fn roleplay(&self) -> Option<&Roleplay> {
-        self.roleplay.as_ref()
+        match &self.screen {
+            Screen::Roleplay { roleplay, .. } => Some(roleplay),
+            _ => None,
+        }
     }
 
-    pub fn roleplay_mut(&mut self) -> Option<&mut Roleplay> {
-        self.roleplay.as_mut()
-    }
-
-    pub fn scorecard(&self) -> Option<&crate::scoring::Scorecard> {
-        self.scorecard.as_ref().map(|s| &s.card)
-    }
-
-    /// Settings as eframe stores them.
-    pub fn saved_settings(&self) -> String {
-        self.settings.to_saved()
+    /// The scorecard on screen.
+    pub fn scorecard(&self) -> Option<&Scorecard> {
+        match &self.screen {
+            Screen::Scorecard { scorecard, .. } => Some(&scorecard.card),
+            _ => None,
+        }
     }
 
     fn next_seed(&mut self) -> u64 {
@@ -236,71 +276,100 @@ impl MinwonApp {
         }
     }
 
-    /// Applies an action of a screen.
-    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
-        match action {
-            Action::Begin { trainee, mode } => {
-                self.trainee = trainee.trim().to_owned();
-                self.mode = mode;
-                self.settings.trainee = self.trainee.clone();
-                self.settings.mode = mode;
-                self.screen = Screen::Library;
-            }
-            Action::ChangeTrainee => {
-                self.start = start::StartScreen::new(&self.trainee, self.mode);
-                self.screen = Screen::Start;
-            }
-            Action::OpenSettings => {
-                if self.screen != Screen::Settings {
-                    self.before_settings = self.screen;
-                }
-                self.settings_view = Some(settings_view::SettingsView::new(&self.settings));
-                self.screen = Screen::Settings;
-            }
-            Action::CloseSettings(new) => {
-                if let Some(new) = new {
-                    let folders_changed = new.scenario_folders != self.settings.scenario_folders;
-                    self.settings = new.sanitized();
-                    style::apply(ctx, &self.settings);
-                    if folders_changed {
-                        self.reload_library(ctx);
-                    }
-                }
-                self.settings_view = None;
-                self.screen = self.before_settings;
-            }
-            Action::Open(id) => {
-                if let Some(entry) = self.library.scenario(&id) {
-                    self.briefing = Some(entry.clone());
-                    self.screen = Screen::Briefing;
-                }
-            }
-            // A retry is a new session of the same scenario, with a new seed.
-            Action::Start | Action::Retry => {
-                if let Some(entry) = self.briefing.clone() {
-                    let seed = self.next_seed();
-                    self.roleplay = Some(Roleplay::new(Session::start(&entry, seed), self.mode));
-                    self.scorecard = None;
-                    self.screen = Screen::Roleplay;
-                }
-            }
-            Action::BackToLibrary => {
-                self.roleplay = None;
-                self.scorecard = None;
-                self.screen = Screen::Library;
-            }
-            Action::Finish => {
-                if let Some(rp) = &mut self.roleplay {
-                    rp.finish();
-                    self.scorecard = Some(scorecard::ScorecardView::new(rp.session()));
-                    self.screen = Screen::Scorecard;
-                }
-            }
+    fn roleplay_screen(&mut self, entry: Entry) -> Screen {
+        let seed = self.next_seed();
+        let roleplay = Roleplay::new(Session::start(&entry, seed), self.settings.mode);
+        Screen::Roleplay {
+            entry,
+            roleplay: Box::new(roleplay),
         }
     }
 
-    fn top_bar_ui(&mut self, ui: &mut egui::Ui) -> Option<Action> {
-        let mut action = None;
+    /// Applies an action: the one place that changes the app.
+    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        let screen = std::mem::take(&mut self.screen);
+        self.screen = self.next_screen(screen, action, ctx);
+    }
+
+    fn next_screen(&mut self, screen: Screen, action: Action, ctx: &egui::Context) -> Screen {
+        match (action, screen) {
+            (Action::Begin { trainee, mode }, Screen::Start(_)) => {
+                self.settings.trainee = trainee.trim().chars().take(40).collect();
+                self.settings.mode = mode;
+                Screen::Library
+            }
+            (Action::OpenSettings, screen @ Screen::Settings { .. }) => screen,
+            (Action::OpenSettings, screen) => Screen::Settings {
+                view: Box::new(SettingsView::new(&self.settings)),
+                return_to: Box::new(screen),
+            },
+            (Action::CloseSettings(new), Screen::Settings { return_to, .. }) => {
+                if let Some(new) = new {
+                    let new = new.sanitized();
+                    let folders_changed = new.scenario_folders != self.settings.scenario_folders;
+                    self.settings = new;
+                    style::apply(ctx, &self.settings);
+                    if folders_changed {
+                        if self.settings.scenario_folders.is_empty() {
+                            self.library = Arc::new(Library::builtin());
+                            self.loading = None;
+                        } else {
+                            self.load_folders(ctx);
+                        }
+                    }
+                }
+                *return_to
+            }
+            (Action::Open(id), Screen::Library) => match self.library.scenario(&id) {
+                Some(entry) => Screen::Briefing(entry.clone()),
+                None => {
+                    self.notices
+                        .push(format!("시나리오 \"{id}\"를 찾을 수 없습니다."));
+                    Screen::Library
+                }
+            },
+            (Action::Start, Screen::Briefing(entry))
+            | (Action::Retry, Screen::Scorecard { entry, .. }) => self.roleplay_screen(entry),
+            (
+                Action::Say(turn),
+                Screen::Roleplay {
+                    entry,
+                    mut roleplay,
+                },
+            ) => {
+                roleplay.say(turn);
+                Screen::Roleplay { entry, roleplay }
+            }
+            (
+                Action::Finish,
+                Screen::Roleplay {
+                    entry,
+                    mut roleplay,
+                },
+            ) => {
+                roleplay.finish();
+                Screen::Scorecard {
+                    entry,
+                    scorecard: Box::new(ScorecardView::new(roleplay.session())),
+                }
+            }
+            (Action::BackToLibrary, Screen::Briefing(_) | Screen::Scorecard { .. }) => {
+                Screen::Library
+            }
+            (Action::Dismiss(i), screen) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+                screen
+            }
+            // An action of a screen that an earlier action of the same frame already left
+            // (two clicks in one frame): it no longer applies.
+            (_, screen) => screen,
+        }
+    }
+
+    fn top_bar_ui(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
         Panel::top("app-bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(
@@ -308,21 +377,23 @@ impl MinwonApp {
                         .family(style::bold())
                         .color(style::colors(ui).accent),
                 );
-                if self.screen != Screen::Start && !self.trainee.is_empty() {
+                let trainee = &self.settings.trainee;
+                if !matches!(self.screen, Screen::Start(_)) && !trainee.is_empty() {
                     ui.separator();
-                    ui.label(format!("훈련생: {}", self.trainee));
+                    ui.label(format!("훈련생: {trainee}"));
                     widgets::chip_ui(
                         ui,
-                        &format!("{} 모드", self.mode.label()),
+                        &format!("{} 모드", self.settings.mode.label()),
                         style::colors(ui).accent,
                     );
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if self.screen != Screen::Settings
-                        && self.screen != Screen::Roleplay
-                        && ui.button("설정").clicked()
-                    {
-                        action = Some(Action::OpenSettings);
+                    let can_open = !matches!(
+                        self.screen,
+                        Screen::Settings { .. } | Screen::Roleplay { .. }
+                    );
+                    if can_open && ui.button("설정").clicked() {
+                        actions.push(Action::OpenSettings);
                     }
                     if self.is_loading() {
                         ui.spinner();
@@ -330,20 +401,29 @@ impl MinwonApp {
                     }
                 });
             });
-            let mut dismiss = None;
             for (i, n) in self.notices.iter().enumerate() {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("※ {n}")).color(style::colors(ui).warn));
                     if ui.small_button("닫기").clicked() {
-                        dismiss = Some(i);
+                        actions.push(Action::Dismiss(i));
                     }
                 });
             }
-            if let Some(i) = dismiss {
-                self.notices.remove(i);
-            }
         });
-        action
+        actions
+    }
+
+    fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let loading = self.is_loading();
+        let action = match &mut self.screen {
+            Screen::Start(start) => start.ui(ui),
+            Screen::Library => self.library_view.ui(ui, &self.library, loading),
+            Screen::Briefing(entry) => briefing::ui(ui, entry, self.settings.mode),
+            Screen::Roleplay { roleplay, .. } => return roleplay.ui(ui),
+            Screen::Scorecard { scorecard, .. } => scorecard.ui(ui),
+            Screen::Settings { view, .. } => view.ui(ui),
+        };
+        action.into_iter().collect()
     }
 }
 
@@ -351,141 +431,33 @@ impl eframe::App for MinwonApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.poll_library();
         let ctx = ui.ctx().clone();
-        let mut action = self.top_bar_ui(ui);
-        let screen_action = match self.screen {
-            Screen::Start => self.start.ui(ui),
-            Screen::Library => self.library_view.ui(ui, &self.library, self.is_loading()),
-            Screen::Briefing => match &self.briefing {
-                Some(entry) => briefing::ui(ui, entry, self.mode),
-                None => Some(Action::BackToLibrary),
-            },
-            Screen::Roleplay => match &mut self.roleplay {
-                Some(rp) => rp.ui(ui),
-                None => Some(Action::BackToLibrary),
-            },
-            Screen::Scorecard => match &mut self.scorecard {
-                Some(sc) => sc.ui(ui),
-                None => Some(Action::BackToLibrary),
-            },
-            Screen::Settings => match &mut self.settings_view {
-                Some(sv) => sv.ui(ui),
-                None => Some(Action::CloseSettings(None)),
-            },
-        };
-        action = action.or(screen_action);
-        if let Some(a) = action {
-            self.apply(a, &ctx);
-        }
+        let mut actions = self.top_bar_ui(ui);
+        actions.extend(self.screen_ui(ui));
         if let Some(mut script) = self.script.take() {
-            if let Some(a) = script.step(self) {
-                self.apply(a, &ctx);
-            }
+            actions.extend(script.step(self));
             self.script = Some(script);
         }
+        for action in actions {
+            self.apply(action, &ctx);
+        }
+        if self.startup.report_first_frame {
+            window::report_first_frame(&ctx, self.frames);
+        }
+        self.frames += 1;
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        storage.set_string(settings::STORAGE_KEY, self.settings.to_saved());
-    }
-}
-
-fn icon() -> Option<egui::IconData> {
-    eframe::icon_data::from_png_bytes(ICON).ok()
-}
-
-fn native_options(
-    renderer: eframe::Renderer,
-    size: egui::Vec2,
-    startup: &Startup,
-) -> eframe::NativeOptions {
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title(TITLE)
-        .with_app_id(APP_ID)
-        .with_inner_size(size)
-        .with_min_inner_size([960.0, 600.0]);
-    if let Some(icon) = icon() {
-        viewport = viewport.with_icon(Arc::new(icon));
-    }
-    let mut options = eframe::NativeOptions {
-        viewport,
-        renderer,
-        ..Default::default()
-    };
-    if startup.screenshot_dir.is_some() {
-        // A screenshot run neither restores nor saves the trainee's window and settings.
-        options.persist_window = false;
-        options.persistence_path = Some(std::env::temp_dir().join("minwon-screenshot-state.ron"));
-    }
-    options
-}
-
-fn parse_size(text: &str) -> Option<egui::Vec2> {
-    let (w, h) = text.split_once(['x', 'X', '×'])?;
-    let (w, h): (f32, f32) = (w.trim().parse().ok()?, h.trim().parse().ok()?);
-    (w >= 640.0 && h >= 480.0 && w <= 7680.0 && h <= 4320.0).then(|| egui::vec2(w, h))
-}
-
-/// Opens the app window; returns when it closes. Tries the chosen renderer, then the other.
-pub fn run(args: &Cli) -> ExitCode {
-    let settings = Settings::load_before_start(APP_ID);
-    let forced = args.renderer;
-    let first = match (forced, settings.renderer) {
-        (Some(RendererArg::Glow), _) | (None, RendererChoice::Glow) => eframe::Renderer::Glow,
-        _ => eframe::Renderer::Wgpu,
-    };
-    let other = match first {
-        eframe::Renderer::Glow => eframe::Renderer::Wgpu,
-        eframe::Renderer::Wgpu => eframe::Renderer::Glow,
-    };
-    let order: Vec<eframe::Renderer> = if forced.is_some() {
-        vec![first]
-    } else {
-        vec![first, other]
-    };
-    let Some(size) = parse_size(&args.size) else {
-        eprintln!("minwon: --size는 1280x800 처럼 적습니다 (640x480 이상).");
-        return ExitCode::from(2);
-    };
-    let startup = Startup {
-        seed: args.screenshot.as_ref().map(|_| 7),
-        screenshot_dir: args.screenshot.clone(),
-    };
-    if let Some(dir) = &startup.screenshot_dir
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        eprintln!(
-            "minwon: 스크린샷 폴더 {}를 만들 수 없습니다: {e}",
-            dir.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    for renderer in &order {
-        let startup = startup.clone();
-        let result = eframe::run_native(
-            APP_ID,
-            native_options(*renderer, size, &startup),
-            Box::new(move |cc| Ok(Box::new(MinwonApp::with_startup(cc, startup)))),
-        );
-        match result {
-            Ok(()) => return ExitCode::SUCCESS,
-            Err(e) => eprintln!("minwon: {renderer} 방식으로 창을 열 수 없습니다: {e}"),
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+        if let Some(path) = &self.startup.renderer_file
+            && self.renderer_remembered != Some(self.settings.renderer)
+        {
+            match window::remember_renderer(path, self.settings.renderer) {
+                Ok(()) => self.renderer_remembered = Some(self.settings.renderer),
+                Err(e) => eprintln!(
+                    "minwon: 그리기 방식을 {}에 적을 수 없습니다: {e}",
+                    path.display()
+                ),
+            }
         }
-    }
-    eprintln!(
-        "minwon: 창을 열 수 없습니다. 그래픽 드라이버를 확인하거나 `minwon --renderer glow` 또는 `--renderer wgpu`로 다시 실행해 보십시오. 명령줄 기능(minwon check, score …)은 창 없이 쓸 수 있습니다."
-    );
-    ExitCode::FAILURE
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn window_size_is_parsed() {
-        assert_eq!(
-            super::parse_size("1024x640"),
-            Some(egui::vec2(1024.0, 640.0))
-        );
-        assert_eq!(super::parse_size("10x10"), None);
-        assert_eq!(super::parse_size("wide"), None);
     }
 }

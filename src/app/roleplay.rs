@@ -71,23 +71,19 @@ impl Roleplay {
         &self.session
     }
 
-    pub fn mode(&self) -> Mode {
-        self.mode
-    }
-
     /// The text in the answer box.
     pub fn input(&self) -> &str {
         &self.input
     }
 
-    /// Ends the session if it is still going (the "상담 종료" button).
+    /// Ends the session if it is still going ([`Action::Finish`]).
     pub fn finish(&mut self) {
         if !self.session.is_over() {
             self.session.end_by_trainee();
         }
     }
 
-    /// Plays a turn (used by the send button, Enter, and the screenshot script).
+    /// Plays a turn ([`Action::Say`]).
     pub fn say(&mut self, turn: TraineeTurn) {
         if turn.is_empty() || self.session.is_over() {
             return;
@@ -97,19 +93,20 @@ impl Roleplay {
         self.waiting_since = None;
     }
 
-    fn send(&mut self, ctx: &egui::Context) {
+    /// Takes the typed text and the pressed buttons as the next turn, if there is one.
+    fn send(&mut self, ctx: &egui::Context) -> Option<TraineeTurn> {
         let text = self.input.trim().to_owned();
         let turn = TraineeTurn::with_actions(std::mem::take(&mut self.pending), text);
         if turn.is_empty() {
-            return;
+            return None;
         }
         self.input.clear();
         // A fresh editor state: no cursor or composition left pointing into the old text.
         egui::text_edit::TextEditState::default().store(ctx, input_id());
-        self.say(turn);
+        Some(turn)
     }
 
-    pub fn ui(&mut self, ui: &mut Ui) -> Option<Action> {
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let now = ui.input(|i| i.time);
         self.started_at.get_or_insert(now);
         if self.waiting_since.is_none() {
@@ -118,19 +115,19 @@ impl Roleplay {
         if self.session.is_over() && self.finished_after.is_none() {
             self.finished_after = Some(now - self.started_at.unwrap_or(now));
         }
-        let mut action = None;
-        self.top_ui(ui, now, &mut action);
+        let mut actions = Vec::new();
+        self.top_ui(ui, now, &mut actions);
         self.side_ui(ui, now);
-        self.input_ui(ui, &mut action);
+        self.input_ui(ui, &mut actions);
         egui::CentralPanel::default().show(ui, |ui| self.chat_ui(ui));
         if !self.session.is_over() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(500));
         }
-        action
+        actions
     }
 
-    fn top_ui(&mut self, ui: &mut Ui, now: f64, action: &mut Option<Action>) {
+    fn top_ui(&mut self, ui: &mut Ui, now: f64, actions: &mut Vec<Action>) {
         let scenario = self.session.scenario().clone();
         egui::Panel::top("roleplay-top").show(ui, |ui| {
             ui.add_space(2.0);
@@ -139,11 +136,10 @@ impl Roleplay {
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     if self.session.is_over() {
                         if super::widgets::primary_button(ui, "점수표 보기").clicked() {
-                            *action = Some(Action::Finish);
+                            actions.push(Action::Finish);
                         }
                     } else if ui.button("상담 종료").clicked() {
-                        self.finish();
-                        *action = Some(Action::Finish);
+                        actions.push(Action::Finish);
                     }
                     let total = self
                         .finished_after
@@ -250,7 +246,7 @@ impl Roleplay {
             });
     }
 
-    fn input_ui(&mut self, ui: &mut Ui, action: &mut Option<Action>) {
+    fn input_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         egui::Panel::bottom("roleplay-input").show(ui, |ui| {
             ui.add_space(6.0);
             if self.session.is_over() {
@@ -267,7 +263,7 @@ impl Roleplay {
                             .color(p.accent),
                     );
                     if primary_button(ui, "점수표 보기").clicked() {
-                        *action = Some(Action::Finish);
+                        actions.push(Action::Finish);
                     }
                 });
                 ui.add_space(6.0);
@@ -316,7 +312,7 @@ impl Roleplay {
             }
             if clicked || (self.send_after_commit && !self.composing) {
                 self.send_after_commit = false;
-                self.send(ui.ctx());
+                actions.extend(self.send(ui.ctx()).map(Action::Say));
                 ui.memory_mut(|m| m.request_focus(input_id()));
             }
             ui.add_space(6.0);

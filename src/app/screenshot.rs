@@ -36,6 +36,10 @@ enum Step {
     Done,
 }
 
+fn say(lines: &'static [&'static str]) -> impl Iterator<Item = Action> {
+    lines.iter().map(|l| Action::Say(TraineeTurn::parse(l).0))
+}
+
 pub struct Script {
     dir: PathBuf,
     step: Step,
@@ -83,12 +87,12 @@ impl Script {
         self.requested = true;
     }
 
-    /// Advances the script by one frame; may return an action for the app.
-    pub fn step(&mut self, app: &mut MinwonApp) -> Option<Action> {
+    /// Advances the script by one frame; returns the actions a trainee would have caused.
+    pub fn step(&mut self, app: &MinwonApp) -> Vec<Action> {
         self.ctx.request_repaint();
         if self.requested {
             if self.saved.load(Ordering::SeqCst) < self.shots {
-                return None;
+                return Vec::new();
             }
             self.requested = false;
             self.frames = 0;
@@ -99,40 +103,29 @@ impl Script {
                 Step::Scorecard | Step::Done => Step::Done,
             };
             return match self.step {
-                Step::Briefing => Some(Action::Open(SCENARIO.into())),
-                Step::Roleplay => {
-                    app.apply(Action::Start, &self.ctx);
-                    if let Some(rp) = app.roleplay_mut() {
-                        for line in &DEMO[..SHOT_AFTER] {
-                            rp.say(TraineeTurn::parse(line).0);
-                        }
-                    }
-                    None
-                }
-                Step::Scorecard => {
-                    if let Some(rp) = app.roleplay_mut() {
-                        for line in &DEMO[SHOT_AFTER..] {
-                            rp.say(TraineeTurn::parse(line).0);
-                        }
-                    }
-                    Some(Action::Finish)
-                }
+                Step::Library => Vec::new(),
+                Step::Briefing => vec![Action::Open(SCENARIO.into())],
+                Step::Roleplay => std::iter::once(Action::Start)
+                    .chain(say(&DEMO[..SHOT_AFTER]))
+                    .collect(),
+                Step::Scorecard => say(&DEMO[SHOT_AFTER..])
+                    .chain(std::iter::once(Action::Finish))
+                    .collect(),
                 Step::Done => {
                     self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                    None
+                    Vec::new()
                 }
-                Step::Library => None,
             };
         }
-        if self.step == Step::Library && app.screen() == Screen::Start {
-            return Some(Action::Begin {
+        if self.step == Step::Library && matches!(app.screen(), Screen::Start(_)) {
+            return vec![Action::Begin {
                 trainee: "홍길동".into(),
                 mode: Mode::Practice,
-            });
+            }];
         }
         self.frames += 1;
         if self.frames < SETTLE {
-            return None;
+            return Vec::new();
         }
         match self.step {
             Step::Library => self.shoot("1-library"),
@@ -141,6 +134,6 @@ impl Script {
             Step::Scorecard => self.shoot("4-scorecard"),
             Step::Done => {}
         }
-        None
+        Vec::new()
     }
 }

@@ -82,11 +82,19 @@ pub const MIN_SCALE: f32 = 0.8;
 pub const MAX_SCALE: f32 = 1.6;
 
 impl Settings {
-    /// Reads settings saved as RON; a broken value gives defaults and a warning in words.
-    pub fn from_saved(saved: Option<&str>) -> (Settings, Option<String>) {
-        let Some(text) = saved else {
-            return (Settings::default(), None);
-        };
+    /// The settings kept in eframe's storage (`App::save` writes them with `eframe::set_value`).
+    /// None saved gives defaults; old or broken ones give defaults and a warning in words.
+    pub fn restore(storage: Option<&dyn eframe::Storage>) -> (Settings, Option<String>) {
+        // Not `eframe::get_value`: it hides why a saved value could not be read.
+        match storage.and_then(|s| s.get_string(STORAGE_KEY)) {
+            Some(text) => Settings::parse(&text),
+            None => (Settings::default(), None),
+        }
+    }
+
+    /// Reads settings saved as RON; a field added later takes its default, an unknown one is
+    /// ignored, a broken value gives defaults and a warning.
+    pub fn parse(text: &str) -> (Settings, Option<String>) {
         match ron::from_str::<Settings>(text) {
             Ok(s) => {
                 let clean = s.sanitized();
@@ -103,10 +111,6 @@ impl Settings {
         }
     }
 
-    pub fn to_saved(&self) -> String {
-        ron::to_string(self).unwrap_or_default()
-    }
-
     /// Values kept within their ranges.
     pub fn sanitized(&self) -> Settings {
         let mut s = self.clone();
@@ -117,21 +121,6 @@ impl Settings {
         s.trainee = s.trainee.chars().take(40).collect();
         s.scenario_folders.dedup();
         s
-    }
-
-    /// Reads the settings eframe saved last time, before any window exists (the renderer must be
-    /// chosen before the window is created).
-    pub fn load_before_start(app_id: &str) -> Settings {
-        let Some(dir) = eframe::storage_dir(app_id) else {
-            return Settings::default();
-        };
-        let Ok(text) = std::fs::read_to_string(dir.join("app.ron")) else {
-            return Settings::default();
-        };
-        let Ok(map) = ron::from_str::<std::collections::HashMap<String, String>>(&text) else {
-            return Settings::default();
-        };
-        Settings::from_saved(map.get(STORAGE_KEY).map(String::as_str)).0
     }
 }
 
@@ -149,14 +138,14 @@ mod tests {
             trainee: "홍길동".into(),
             mode: Mode::Assessment,
         };
-        let (back, warning) = Settings::from_saved(Some(&s.to_saved()));
+        let (back, warning) = Settings::parse(&ron::to_string(&s).unwrap());
         assert_eq!(back, s);
         assert!(warning.is_none());
     }
 
     #[test]
     fn broken_settings_fall_back_with_a_warning() {
-        let (s, warning) = Settings::from_saved(Some("(text_scale: \"big\""));
+        let (s, warning) = Settings::parse("(text_scale: \"big\"");
         assert_eq!(s, Settings::default());
         assert!(warning.unwrap().contains("기본 설정"));
     }
@@ -164,7 +153,7 @@ mod tests {
     #[test]
     fn old_settings_keep_what_they_have() {
         // An older version saved only the theme; unknown fields from a newer one are ignored.
-        let (s, warning) = Settings::from_saved(Some("(theme: Dark, future_field: 3)"));
+        let (s, warning) = Settings::parse("(theme: Dark, future_field: 3)");
         assert_eq!(s.theme, ThemeChoice::Dark);
         assert_eq!(s.text_scale, 1.0);
         assert!(warning.is_none());
@@ -172,7 +161,7 @@ mod tests {
 
     #[test]
     fn out_of_range_values_are_clamped() {
-        let (s, warning) = Settings::from_saved(Some("(text_scale: 9.0)"));
+        let (s, warning) = Settings::parse("(text_scale: 9.0)");
         assert_eq!(s.text_scale, MAX_SCALE);
         assert!(warning.is_some());
     }

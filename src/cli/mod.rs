@@ -1,5 +1,5 @@
-//! The command line: `check`, `analyze`, `score`, `eval` (DESIGN.md section 4). With no command
-//! the binary opens the app.
+//! The command line: `check`, `analyze`, `score`, `eval` (their contract is in README.md,
+//! "명령줄 · Command line"). With no command the binary opens the app.
 
 mod analyze;
 mod check;
@@ -28,9 +28,30 @@ pub struct Cli {
     #[arg(long, value_name = "DIR")]
     pub screenshot: Option<PathBuf>,
 
-    /// Window size for --screenshot, as WIDTHxHEIGHT.
-    #[arg(long, value_name = "WxH", default_value = "1280x800")]
-    pub size: String,
+    /// Window size, as WIDTHxHEIGHT (640x480 to 7680x4320): the first window, and --screenshot.
+    #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
+    pub size: WindowSize,
+}
+
+/// A window size in logical points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WindowSize {
+    pub width: f32,
+    pub height: f32,
+}
+
+/// Parses `WIDTHxHEIGHT` (also `X` or `×`), within what a screen can show.
+pub fn parse_size(text: &str) -> Result<WindowSize, String> {
+    let usage = "1280x800 처럼 너비x높이로 적습니다 (640x480 이상, 7680x4320 이하)";
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or(usage)?;
+    let (Ok(width), Ok(height)) = (w.trim().parse::<f32>(), h.trim().parse::<f32>()) else {
+        return Err(usage.to_owned());
+    };
+    if (640.0..=7680.0).contains(&width) && (480.0..=4320.0).contains(&height) {
+        Ok(WindowSize { width, height })
+    } else {
+        Err(usage.to_owned())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -117,6 +138,40 @@ pub fn run(command: Command) -> ExitCode {
         Err(e) => {
             eprintln!("minwon: {e:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_size_is_parsed() {
+        assert_eq!(
+            parse_size("1024x640"),
+            Ok(WindowSize {
+                width: 1024.0,
+                height: 640.0
+            })
+        );
+        assert_eq!(
+            parse_size(" 1920 × 1080 "),
+            Ok(WindowSize {
+                width: 1920.0,
+                height: 1080.0
+            })
+        );
+        for bad in [
+            "10x10",
+            "wide",
+            "1280",
+            "1280x",
+            "NaNxNaN",
+            "1e9x800",
+            "-1280x800",
+        ] {
+            assert!(parse_size(bad).is_err(), "{bad}");
         }
     }
 }

@@ -83,6 +83,51 @@ fn problem_at(path: &str, text: &str, f: &Finding) -> Problem {
     }
 }
 
+/// Validates a parsed scenario against the loaded checklists: the entry, if it can be played,
+/// and every problem found (warnings included).
+fn admit_scenario(
+    s: Scenario,
+    text: &str,
+    path: &str,
+    origin: Origin,
+    checklists: &[Arc<Checklist>],
+    analyzers: &[Arc<Analyzer>],
+) -> (Option<Entry>, Vec<Problem>) {
+    let found = checklists.iter().position(|c| c.id == s.checklist);
+    let checklist = found.map(|i| checklists[i].clone());
+    let mut findings = validate::scenario(&s, checklist.as_deref());
+    findings.extend(validate::lint_scenario(&s, checklist.as_deref()));
+    if checklist.is_none() {
+        findings.push(Finding {
+            severity: Severity::Error,
+            message: format!(
+                "체크리스트 \"{}\"를 찾을 수 없습니다 (있는 체크리스트: {})",
+                s.checklist,
+                checklists
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            needle: Some("checklist".into()),
+            occurrence: 0,
+        });
+    }
+    let fatal = findings.iter().any(|x| x.severity == Severity::Error);
+    let problems = findings.iter().map(|x| problem_at(path, text, x)).collect();
+    let entry = match (found, checklist) {
+        (Some(i), Some(checklist)) if !fatal => analyzers.get(i).map(|analyzer| Entry {
+            scenario: Arc::new(s),
+            checklist,
+            analyzer: analyzer.clone(),
+            path: path.to_owned(),
+            origin,
+        }),
+        _ => None,
+    };
+    (entry, problems)
+}
+
 /// Reads a file, refusing it before reading when it is too large.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
     let shown = path.display().to_string();
@@ -95,36 +140,69 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
         .map_err(|e| Problem::error(&shown, 1, 1, format!("파일을 읽을 수 없습니다: {e}")))
 }
 
-/// The `.ron` files of a folder and its subfolders, sorted; or the path itself for a file.
-pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Problem> {
+/// Folders nested deeper than this under a scenario folder are not read.
+const MAX_DEPTH: usize = 32;
+
+/// The `.ron` files of a folder and its subfolders, sorted, or the path itself for a file; and
+/// the problems met on the way. Symbolic links are followed (a station may link a shared folder
+/// in), but a link back to a folder already being read is reported once and not entered again.
+pub fn expand(path: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Problem::error(&shown, 1, 1, format!("찾을 수 없습니다: {e}")))?;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![Problem::error(
+                    &shown,
+                    1,
+                    1,
+                    format!("찾을 수 없습니다: {e}"),
+                )],
+            );
+        }
+    };
     if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return (vec![path.to_path_buf()], Vec::new());
     }
-    let mut out = Vec::new();
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| {
-            Problem::error(
-                &dir.display().to_string(),
-                1,
-                1,
-                format!("폴더를 읽을 수 없습니다: {e}"),
-            )
-        })?;
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
-                out.push(p);
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let walk = walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .max_depth(MAX_DEPTH)
+        .sort_by_file_name();
+    for entry in walk {
+        match entry {
+            Ok(e) => {
+                let p = e.path();
+                if e.file_type().is_file()
+                    && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+                {
+                    files.push(p.to_path_buf());
+                }
+            }
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map_or_else(|| shown.clone(), |p| p.display().to_string());
+                problems.push(match e.loop_ancestor() {
+                    Some(ancestor) => Problem {
+                        path: at,
+                        line: 1,
+                        col: 1,
+                        severity: Severity::Warning,
+                        message: format!(
+                            "이미 읽고 있는 폴더 {}(으)로 돌아가는 바로 가기(링크)라서 건너뜁니다",
+                            ancestor.display()
+                        ),
+                    },
+                    None => Problem::error(&at, 1, 1, format!("폴더를 읽을 수 없습니다: {e}")),
+                });
             }
         }
     }
-    out.sort();
-    Ok(out)
+    files.sort();
+    (files, problems)
 }
 
 fn builtin_raw() -> Vec<RawFile> {
@@ -150,28 +228,27 @@ impl Library {
         let mut files: Vec<RawFile> = builtin_raw();
         let mut early = Vec::new();
         for folder in folders {
-            match expand(folder) {
-                Ok(paths) => {
-                    for p in paths {
-                        match read_limited(&p) {
-                            Ok(bytes) => files.push(RawFile {
-                                path: p.display().to_string(),
-                                bytes,
-                                origin: Origin::Folder(folder.clone()),
-                            }),
-                            Err(problem) => early.push(problem),
-                        }
-                    }
+            let (paths, problems) = expand(folder);
+            early.extend(problems);
+            for p in paths {
+                match read_limited(&p) {
+                    Ok(bytes) => files.push(RawFile {
+                        path: p.display().to_string(),
+                        bytes,
+                        origin: Origin::Folder(folder.clone()),
+                    }),
+                    Err(problem) => early.push(problem),
                 }
-                Err(problem) => early.push(problem),
             }
         }
         let mut lib = Library::from_files(files);
         for p in early {
-            lib.failures.push(Failure {
-                path: p.path.clone(),
-                problems: vec![p.clone()],
-            });
+            if p.is_error() {
+                lib.failures.push(Failure {
+                    path: p.path.clone(),
+                    problems: vec![p.clone()],
+                });
+            }
             lib.problems.push(p);
         }
         lib
@@ -278,43 +355,23 @@ impl Library {
             .iter()
             .map(|(c, _, _)| Arc::new(Analyzer::new(korean.clone(), c)))
             .collect();
+        let loaded: Vec<Arc<Checklist>> = checklists.iter().map(|(c, _, _)| c.clone()).collect();
         let mut entries: Vec<Entry> = Vec::new();
         for (s, text, path, origin) in scenarios {
-            let found = checklists.iter().position(|(c, _, _)| c.id == s.checklist);
-            let checklist = found.map(|i| checklists[i].0.clone());
-            let mut findings = validate::scenario(&s, checklist.as_deref());
-            findings.extend(validate::lint_scenario(&s, checklist.as_deref()));
-            if checklist.is_none() {
-                findings.push(Finding {
-                    severity: Severity::Error,
-                    message: format!(
-                        "체크리스트 \"{}\"를 찾을 수 없습니다 (있는 체크리스트: {})",
-                        s.checklist,
-                        checklists
-                            .iter()
-                            .map(|(c, _, _)| c.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    needle: Some("checklist".into()),
-                    occurrence: 0,
-                });
-            }
-            let fatal = findings.iter().any(|x| x.severity == Severity::Error);
-            problems.extend(findings.iter().map(|x| problem_at(&path, &text, x)));
-            let Some(checklist) = checklist else {
+            let (admitted, found) = admit_scenario(s, &text, &path, origin, &loaded, &analyzers);
+            problems.extend(found);
+            let Some(entry) = admitted else {
                 failed.push(path);
                 continue;
             };
-            if fatal {
-                failed.push(path);
-                continue;
-            }
-            if let Some(i) = entries.iter().position(|e| e.scenario.id == s.id) {
+            if let Some(i) = entries
+                .iter()
+                .position(|e| e.scenario.id == entry.scenario.id)
+            {
                 // Replacing a built-in scenario is how instructors tune one; two folder files
                 // with one id is a mistake.
                 if entries[i].origin != Origin::Builtin {
-                    let (line, col) = locate(&text, &format!("{:?}", s.id), 0);
+                    let (line, col) = locate(&text, &format!("{:?}", entry.scenario.id), 0);
                     problems.push(Problem {
                         path: path.clone(),
                         line,
@@ -322,19 +379,13 @@ impl Library {
                         severity: Severity::Warning,
                         message: format!(
                             "시나리오 \"{}\"가 {}의 것을 대신합니다",
-                            s.id, entries[i].path
+                            entry.scenario.id, entries[i].path
                         ),
                     });
                 }
                 entries.remove(i);
             }
-            entries.push(Entry {
-                scenario: Arc::new(s),
-                checklist,
-                analyzer: analyzers[found.unwrap_or_default()].clone(),
-                path,
-                origin,
-            });
+            entries.push(entry);
         }
 
         let failures = failed
@@ -350,7 +401,7 @@ impl Library {
             .collect();
         Library {
             korean,
-            checklists: checklists.into_iter().map(|(c, _, _)| c).collect(),
+            checklists: loaded,
             analyzers,
             scenarios: entries,
             failures,
@@ -378,6 +429,44 @@ impl Library {
             .position(|c| c.id == checklist.id)
             .map(|i| self.analyzers[i].clone())
             .unwrap_or_else(|| Arc::new(Analyzer::new(self.korean.clone(), checklist)))
+    }
+
+    /// The built-in pack with files given in memory, loaded as a folder's would be: a file
+    /// with the path of a built-in one takes its place (an edited checklist or lexicon), any
+    /// other is added.
+    pub fn builtin_with(files: Vec<(String, Vec<u8>)>) -> Library {
+        let mut raw = builtin_raw();
+        for (path, bytes) in files {
+            match raw.iter_mut().find(|f| f.path == path) {
+                Some(f) => f.bytes = bytes,
+                None => raw.push(RawFile {
+                    origin: Origin::Folder(PathBuf::from(&path)),
+                    path,
+                    bytes,
+                }),
+            }
+        }
+        Library::from_files(raw)
+    }
+
+    /// One scenario file in memory, checked against this library's checklists and language
+    /// resources as a folder file would be, ready to play; or every problem found, errors
+    /// first. Only the file itself is parsed: this is cheap enough for every keystroke.
+    pub fn scenario_from_text(&self, path: &str, bytes: &[u8]) -> Result<Entry, Vec<Problem>> {
+        let (doc, text) = parse_document(path, bytes).map_err(|p| vec![p])?;
+        let Document::Scenario(s) = doc else {
+            return Err(vec![Problem::error(path, 1, 1, "시나리오 파일이 아닙니다")]);
+        };
+        let origin = Origin::Folder(PathBuf::from(path));
+        let (entry, mut problems) =
+            admit_scenario(*s, &text, path, origin, &self.checklists, &self.analyzers);
+        match entry {
+            Some(e) => Ok(e),
+            None => {
+                problems.sort_by_key(|p| !p.is_error());
+                Err(problems)
+            }
+        }
     }
 
     /// The built-in pack plus one scenario file (`score --scenario PATH`), and that scenario's id.
@@ -427,35 +516,111 @@ pub fn check(paths: &[PathBuf]) -> Vec<Problem> {
     let mut files = builtin_raw();
     let mut mine: Vec<String> = Vec::new();
     for path in paths {
-        match expand(path) {
-            Ok(list) => {
-                if list.is_empty() {
-                    problems.push(Problem::error(
-                        &path.display().to_string(),
-                        1,
-                        1,
-                        "이 폴더에는 .ron 파일이 없습니다",
-                    ));
+        let (list, found) = expand(path);
+        if list.is_empty() && found.iter().all(|p| !p.is_error()) {
+            problems.push(Problem::error(
+                &path.display().to_string(),
+                1,
+                1,
+                "이 폴더에는 .ron 파일이 없습니다",
+            ));
+        }
+        problems.extend(found);
+        for p in list {
+            let shown = p.display().to_string();
+            match read_limited(&p) {
+                Ok(bytes) => {
+                    mine.push(shown.clone());
+                    files.push(RawFile {
+                        path: shown,
+                        bytes,
+                        origin: Origin::Folder(path.clone()),
+                    });
                 }
-                for p in list {
-                    let shown = p.display().to_string();
-                    match read_limited(&p) {
-                        Ok(bytes) => {
-                            mine.push(shown.clone());
-                            files.push(RawFile {
-                                path: shown,
-                                bytes,
-                                origin: Origin::Folder(path.clone()),
-                            });
-                        }
-                        Err(e) => problems.push(e),
-                    }
-                }
+                Err(e) => problems.push(e),
             }
-            Err(e) => problems.push(e),
         }
     }
     let lib = Library::from_files(files);
     problems.extend(lib.problems.into_iter().filter(|p| mine.contains(&p.path)));
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/lost-wallet.ron");
+
+    #[test]
+    fn a_scenario_from_text_is_ready_to_play() {
+        let lib = Library::builtin();
+        let entry = lib
+            .scenario_from_text("lost-wallet.ron", FIXTURE.as_bytes())
+            .expect("the fixture validates");
+        assert_eq!(entry.scenario.id, "test-lost-wallet");
+        assert_eq!(entry.checklist.id, entry.scenario.checklist);
+        assert_eq!(entry.origin, Origin::Folder("lost-wallet.ron".into()));
+    }
+
+    #[test]
+    fn a_scenario_from_text_reports_errors_first() {
+        let lib = Library::builtin();
+        let broken = FIXTURE.replacen(
+            "max_turns: 8,",
+            "max_turns: 8,\n    checklist: \"nope\",",
+            1,
+        );
+        assert_ne!(broken, FIXTURE);
+        let problems = lib
+            .scenario_from_text("broken.ron", broken.as_bytes())
+            .expect_err("an unknown checklist");
+        assert!(problems[0].is_error());
+        assert!(problems[0].message.contains("nope"), "{}", problems[0]);
+        assert!(problems[0].line > 1, "located in the file: {}", problems[0]);
+        let checklist = builtin_files()
+            .iter()
+            .find(|(p, _)| p.ends_with("/checklist.ron"))
+            .map(|(_, t)| *t)
+            .expect("default checklist");
+        let problems = lib
+            .scenario_from_text("checklist.ron", checklist.as_bytes())
+            .expect_err("not a scenario");
+        assert!(problems[0].message.contains("시나리오 파일이 아닙니다"));
+    }
+
+    #[test]
+    fn builtin_with_replaces_a_file_of_the_same_path() {
+        let (path, text) = builtin_files()
+            .iter()
+            .find(|(p, _)| p.ends_with("/checklist.ron"))
+            .expect("default checklist");
+        let retitled = text.replacen("title: \"", "title: \"(수정) ", 1);
+        let lib = Library::builtin_with(vec![((*path).to_owned(), retitled.into_bytes())]);
+        assert!(lib.failures.is_empty(), "{:?}", lib.failures);
+        let c = lib.default_checklist().expect("default checklist");
+        assert!(c.title.starts_with("(수정) "), "{}", c.title);
+        assert_eq!(lib.checklists.len(), Library::builtin().checklists.len());
+        // Another path is added as a folder file would be.
+        let lib = Library::builtin_with(vec![("extra.ron".into(), FIXTURE.as_bytes().to_vec())]);
+        assert!(lib.scenario("test-lost-wallet").is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_back_up_the_folder_is_read_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("lost-wallet.ron"), FIXTURE).expect("write");
+        let sub = dir.path().join("a").join("b");
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        std::os::unix::fs::symlink(dir.path(), sub.join("up")).expect("symlink");
+        let (files, problems) = expand(dir.path());
+        assert_eq!(files, vec![dir.path().join("lost-wallet.ron")]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(!problems[0].is_error());
+        let lib = Library::load(&[dir.path().to_path_buf()]);
+        assert!(lib.failures.is_empty(), "{:?}", lib.failures);
+        assert!(lib.scenario("test-lost-wallet").is_some());
+        assert!(lib.problems.iter().any(|p| p.message.contains("링크")));
+    }
 }
