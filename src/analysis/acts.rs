@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::cue::{CueError, CueSet, GuardMode, Guards};
-use super::speech::Endings;
+use super::speech::{Endings, TaggedEndings};
 use super::text::Squashed;
 use crate::model::lexicon::ActLexicon;
 
@@ -25,8 +25,9 @@ pub enum Condition {
     LastEnding(usize),
     /// The sentence ends as a question.
     Question,
-    /// The sentence already shows this target id (checked by the analyser).
-    Shows(String),
+    /// The sentence already shows this target id (checked by the analyser): an index into
+    /// [`Acts::shown_ids`].
+    Shows(usize),
     /// A person's name is said (`김수철이에요`, `박 경사입니다`).
     Name,
     /// The first sentence of the turn.
@@ -59,13 +60,18 @@ pub enum ActError {
     NoCondition { rule: usize, target: String },
     #[error("낱말 부류 \"{class}\"의 단서: {error}")]
     BadCue { class: String, error: CueError },
+    #[error(
+        "부류가 너무 많습니다: 낱말 부류는 {MAX_WORD_CLASSES}개, 어미 부류는 {MAX_ENDING_CLASSES}개까지 씁니다"
+    )]
+    TooManyClasses,
 }
 
 impl ActError {
     /// Where in the lexicon file the problem is: a text to look for and which occurrence of it.
     pub fn place(&self, lexicon: &ActLexicon) -> (String, usize) {
         match self {
-            ActError::UnknownClass { rule, target, .. } | ActError::NoCondition { rule, target } => {
+            ActError::UnknownClass { rule, target, .. }
+            | ActError::NoCondition { rule, target } => {
                 let before = lexicon.rules[..rule.saturating_sub(1).min(lexicon.rules.len())]
                     .iter()
                     .filter(|r| &r.target == target)
@@ -73,6 +79,7 @@ impl ActError {
                 (format!("target: \"{target}\""), before)
             }
             ActError::BadCue { class, .. } => (format!("\"{class}\":"), 0),
+            ActError::TooManyClasses => ("ActLexicon".to_owned(), 0),
         }
     }
 }
@@ -82,23 +89,27 @@ impl ActError {
 pub struct Acts {
     names: Names,
     words: Option<CueSet>,
-    word_count: usize,
-    endings: Vec<Endings>,
+    endings: TaggedEndings,
     pub rules: Vec<Rule>,
+    /// The ids that `#id` conditions name, each once.
+    pub shown_ids: Vec<String>,
 }
 
-/// What one sentence has, for the rules.
-#[derive(Debug, Default)]
+/// What one sentence has, for the rules: classes as bits.
+#[derive(Debug, Default, Clone, Copy)]
 pub struct Features {
-    words: Vec<bool>,
-    any_ending: Vec<bool>,
-    last_ending: Vec<bool>,
+    /// Word classes present.
+    pub words: u128,
+    any_ending: u64,
+    last_ending: u64,
     question: bool,
     name: bool,
     first: bool,
-    /// Word classes of the whole turn.
-    turn: Vec<bool>,
 }
+
+/// At most this many word classes and ending classes (they are bits of one integer).
+pub const MAX_WORD_CLASSES: usize = 128;
+pub const MAX_ENDING_CLASSES: usize = 64;
 
 /// The name lexicon, ready for lookups.
 #[derive(Debug, Default)]
@@ -106,7 +117,8 @@ struct Names {
     surnames: Vec<Vec<char>>,
     titles: Vec<Vec<char>>,
     copulas: Endings,
-    copula_list: Vec<Vec<char>>,
+    /// Any title, to pass over sentences without one cheaply.
+    title_finder: Option<aho_corasick::AhoCorasick>,
     not_names: Vec<Vec<char>>,
     context: Vec<Vec<char>>,
     particles: Vec<Vec<char>>,
@@ -126,7 +138,10 @@ impl Names {
             surnames: chars_of(&lexicon.surnames),
             titles: chars_of(&lexicon.titles),
             copulas: Endings::new(&lexicon.copulas),
-            copula_list: chars_of(&lexicon.copulas),
+            title_finder: aho_corasick::AhoCorasick::new(
+                lexicon.titles.iter().filter(|t| !t.trim().is_empty()),
+            )
+            .ok(),
             not_names: chars_of(&lexicon.not_names),
             context: chars_of(&lexicon.context),
             particles: chars_of(&lexicon.particles),
@@ -179,27 +194,31 @@ impl Names {
             return false;
         }
         let n = sq.word_spans.len();
-        let words: Vec<&[char]> = (0..n).map(|w| sq.word_chars(w)).collect();
-        // A unit (`교통조사계`, `2팀`) ends a word; a title may stand anywhere in one.
-        let context = words.iter().any(|w| {
-            self.context.iter().any(|c| w.ends_with(c))
-                || self
-                    .titles
-                    .iter()
-                    .any(|t| w.windows(t.len()).any(|x| x == t.as_slice()))
-        });
-        if !context {
-            return false;
-        }
-        for (i, word) in words.iter().enumerate() {
+        let word = |i: usize| sq.word_chars(i);
+        // A unit (`교통조사계`, `2팀`) ends a word; a title may stand anywhere in one. Looked at
+        // only once a word could be a name, which is rare.
+        let context = || {
+            (0..n).map(word).any(|w| {
+                self.context.iter().any(|c| w.ends_with(c))
+                    || self
+                        .titles
+                        .iter()
+                        .any(|t| w.windows(t.len()).any(|x| x == t.as_slice()))
+            })
+        };
+        let any_title = self
+            .title_finder
+            .as_ref()
+            .is_some_and(|f| f.is_match(sq.text.as_str()));
+        for i in 0..n {
+            let word = word(i);
             let mut core: &[char] = word;
             let copula = self.copulas.longest(core);
+            if copula == 0 && !any_title {
+                continue;
+            }
             if copula > 0 && copula < core.len() {
                 core = &core[..core.len() - copula];
-            } else if copula == 0
-                && let Some(c) = self.copula_list.iter().find(|c| core.ends_with(c))
-            {
-                core = &core[..core.len() - c.len()];
             }
             let title = Self::suffix(&self.titles, core);
             let has_title = title > 0 && title < core.len();
@@ -207,18 +226,19 @@ impl Names {
                 core = &core[..core.len() - title];
             }
             // `최 경위가`, `팀장님께`: someone else, not the speaker.
-            let next_title = words
-                .get(i + 1)
-                .is_some_and(|w| self.starts_with_title(w) && !self.third_person(w));
+            let next_title = i + 1 < n
+                && self.starts_with_title(sq.word_chars(i + 1))
+                && !self.third_person(sq.word_chars(i + 1));
             if self.third_person(word) {
                 continue;
             }
-            let prev_title = i > 0 && Self::suffix(&self.titles, words[i - 1]) > 0;
+            let prev_title = i > 0 && Self::suffix(&self.titles, sq.word_chars(i - 1)) > 0;
             let said_as_name = copula > 0 || has_title || next_title || prev_title;
             if said_as_name
                 && !core.is_empty()
                 && core.iter().all(|&c| super::text::is_syllable(c))
                 && self.looks_like_name(core, has_title || next_title)
+                && context()
             {
                 return true;
             }
@@ -247,9 +267,13 @@ impl Acts {
                 error,
             });
         }
-        let endings = lexicon.endings.values().map(|e| Endings::new(e)).collect();
+        if word_names.len() > MAX_WORD_CLASSES || ending_names.len() > MAX_ENDING_CLASSES {
+            errors.push(ActError::TooManyClasses);
+        }
+        let endings = TaggedEndings::new(lexicon.endings.values().map(Vec::as_slice));
         let index = |names: &[&String], name: &str| names.iter().position(|n| *n == name);
         let mut rules = Vec::new();
+        let mut shown_ids: Vec<String> = Vec::new();
         for (n, rule) in lexicon.rules.iter().enumerate() {
             let mut parse = |c: &str| -> Option<Condition> {
                 let cond = if c == "?" {
@@ -259,15 +283,30 @@ impl Acts {
                 } else if c == "%first" {
                     Some(Condition::First)
                 } else if let Some(id) = c.strip_prefix('#') {
-                    Some(Condition::Shows(id.to_owned()))
+                    let i = match shown_ids.iter().position(|s| s == id) {
+                        Some(i) => i,
+                        None => {
+                            shown_ids.push(id.to_owned());
+                            shown_ids.len() - 1
+                        }
+                    };
+                    Some(Condition::Shows(i))
                 } else if let Some(name) = c.strip_prefix('~') {
-                    index(&word_names, name).map(Condition::TurnWord)
+                    index(&word_names, name)
+                        .filter(|&i| i < MAX_WORD_CLASSES)
+                        .map(Condition::TurnWord)
                 } else if let Some(name) = c.strip_prefix('@') {
-                    index(&ending_names, name).map(Condition::AnyEnding)
+                    index(&ending_names, name)
+                        .filter(|&i| i < MAX_ENDING_CLASSES)
+                        .map(Condition::AnyEnding)
                 } else if let Some(name) = c.strip_prefix('$') {
-                    index(&ending_names, name).map(Condition::LastEnding)
+                    index(&ending_names, name)
+                        .filter(|&i| i < MAX_ENDING_CLASSES)
+                        .map(Condition::LastEnding)
                 } else {
-                    index(&word_names, c).map(Condition::Word)
+                    index(&word_names, c)
+                        .filter(|&i| i < MAX_WORD_CLASSES)
+                        .map(Condition::Word)
                 };
                 if cond.is_none() {
                     errors.push(ActError::UnknownClass {
@@ -301,47 +340,28 @@ impl Acts {
         let acts = Acts {
             names: Names::new(&lexicon.names),
             words: (!words.is_empty()).then_some(words),
-            word_count: word_names.len(),
             endings,
             rules,
+            shown_ids,
         };
         (acts, errors)
     }
 
     /// The features of one sentence (normalised source and its squashed form).
-    /// The word classes found anywhere in a whole turn, for `~name` conditions.
-    pub fn turn_words(&self, text: &str, guards: &Guards) -> Vec<bool> {
-        let mut found = vec![false; self.word_count];
-        if let Some(words) = &self.words {
-            let sq = Squashed::new(text);
-            for m in words.find(text, &sq, guards, |_| GuardMode::Question) {
-                found[m.key] = true;
-            }
-        }
-        found
-    }
-
-    /// `first`: the sentence is the first of its turn; `turn`: [`Acts::turn_words`] of it.
-    pub fn features(
-        &self,
-        source: &str,
-        sq: &Squashed,
-        guards: &Guards,
-        first: bool,
-        turn: &[bool],
-    ) -> Features {
+    /// The features of one sentence (normalised source and its squashed form); `first`: the
+    /// sentence is the first of its turn.
+    pub fn features(&self, source: &str, sq: &Squashed, guards: &Guards, first: bool) -> Features {
         let mut f = Features {
-            turn: turn.to_vec(),
-            words: vec![false; self.word_count],
-            any_ending: vec![false; self.endings.len()],
-            last_ending: vec![false; self.endings.len()],
             question: ends_as_question(source),
             name: self.names.found(sq),
             first,
+            ..Features::default()
         };
         if let Some(words) = &self.words {
             for m in words.find(source, sq, guards, |_| GuardMode::Question) {
-                f.words[m.key] = true;
+                if m.key < MAX_WORD_CLASSES {
+                    f.words |= 1 << m.key;
+                }
             }
         }
         let n = sq.word_spans.len();
@@ -349,37 +369,41 @@ impl Acts {
             // The word with up to two words before it, so that endings written without spaces
             // match however the predicate was spaced (`끝날 거예요`, `드릴 게요`).
             let first = sq.word_spans[w.saturating_sub(2)].char_start;
-            let chars = &sq.chars[first..sq.word_spans[w].char_end];
-            for (e, endings) in self.endings.iter().enumerate() {
-                if endings.longest(chars) > 0 {
-                    f.any_ending[e] = true;
-                    if w + 1 == n {
-                        f.last_ending[e] = true;
-                    }
-                }
+            let bits = self
+                .endings
+                .classes(&sq.chars[first..sq.word_spans[w].char_end]);
+            f.any_ending |= bits;
+            if w + 1 == n {
+                f.last_ending = bits;
             }
         }
         f
     }
 
-    /// True when `condition` holds; `shows` answers `#id`.
-    pub fn holds(f: &Features, condition: &Condition, shows: &dyn Fn(&str) -> bool) -> bool {
+    /// True when `condition` holds; `turn` has the word classes of the whole turn and
+    /// `shows` answers `#id`.
+    pub fn holds(
+        f: &Features,
+        turn: u128,
+        condition: &Condition,
+        shows: &dyn Fn(usize) -> bool,
+    ) -> bool {
         match condition {
-            Condition::Word(i) => f.words[*i],
-            Condition::AnyEnding(i) => f.any_ending[*i],
-            Condition::LastEnding(i) => f.last_ending[*i],
+            Condition::Word(i) => f.words >> i & 1 == 1,
+            Condition::AnyEnding(i) => f.any_ending >> i & 1 == 1,
+            Condition::LastEnding(i) => f.last_ending >> i & 1 == 1,
             Condition::Question => f.question,
-            Condition::Shows(id) => shows(id),
+            Condition::Shows(i) => shows(*i),
             Condition::Name => f.name,
             Condition::First => f.first,
-            Condition::TurnWord(i) => f.turn[*i],
+            Condition::TurnWord(i) => turn >> i & 1 == 1,
         }
     }
 
     /// True when every `all` condition and no `none` condition of the rule holds.
-    pub fn applies(f: &Features, rule: &Rule, shows: &dyn Fn(&str) -> bool) -> bool {
-        rule.all.iter().all(|c| Self::holds(f, c, shows))
-            && !rule.none.iter().any(|c| Self::holds(f, c, shows))
+    pub fn applies(f: &Features, turn: u128, rule: &Rule, shows: &dyn Fn(usize) -> bool) -> bool {
+        rule.all.iter().all(|c| Self::holds(f, turn, c, shows))
+            && !rule.none.iter().any(|c| Self::holds(f, turn, c, shows))
     }
 
     /// The names of the classes, for messages: word classes then ending classes.

@@ -182,8 +182,8 @@ pub struct Analyzer {
     ladder_item: Option<usize>,
     /// Per act rule of the lexicon, its target in this checklist (None: not in it).
     rule_targets: Vec<Option<Target>>,
-    /// Ids of the checklist's items and violations, by target, for `#id` conditions.
-    ids: Vec<(String, Target)>,
+    /// Per `#id` condition of the act lexicon, its target in this checklist.
+    shown: Vec<Option<Target>>,
 }
 
 impl Analyzer {
@@ -232,6 +232,12 @@ impl Analyzer {
                 .iter()
                 .map(|s| (s.rung.id().to_owned(), Target::Rung(s.rung))),
         );
+        let shown = korean
+            .acts
+            .shown_ids
+            .iter()
+            .map(|id| ids.iter().find(|(i, _)| i == id).map(|(_, t)| *t))
+            .collect();
         let rule_targets = korean
             .acts
             .rules
@@ -249,8 +255,8 @@ impl Analyzer {
                 .ladder_item
                 .as_deref()
                 .and_then(|id| checklist.items.iter().position(|i| i.id == id)),
+            shown,
             rule_targets,
-            ids,
         }
     }
 
@@ -285,19 +291,14 @@ impl Analyzer {
 
     /// Applies the act rules to one sentence: rules that show a target add it, vetoes remove
     /// what the sentence was found to show. Adds run before vetoes, in file order.
-    fn apply_acts(
-        &self,
-        s: &str,
-        sq: &Squashed,
-        first: bool,
-        turn: &[bool],
-        found: &mut Vec<(Target, String)>,
+    fn apply_acts<'a>(
+        &'a self,
+        features: &acts::Features,
+        turn: u128,
+        found: &mut Vec<(Target, &'a str)>,
     ) {
         let acts = &self.korean.acts;
-        if acts.rules.is_empty() {
-            return;
-        }
-        let features = acts.features(s, sq, &self.korean.guards, first, turn);
+        let ladder = self.ladder_item.map(Target::Item);
         for pass_veto in [false, true] {
             for (rule, target) in acts.rules.iter().zip(&self.rule_targets) {
                 let Some(target) = *target else { continue };
@@ -305,17 +306,15 @@ impl Analyzer {
                     continue;
                 }
                 let applies = {
-                    let shows = |id: &str| {
-                        self.ids.iter().find(|(i, _)| i == id).is_some_and(|(_, t)| {
+                    let shows = |i: usize| {
+                        self.shown.get(i).copied().flatten().is_some_and(|t| {
                             found.iter().any(|(f, _)| {
-                                f == t
-                                    // Any rung of the ladder is also the ladder item.
-                                    || (matches!(f, Target::Rung(_))
-                                        && *t == Target::Item(self.ladder_item.unwrap_or(usize::MAX)))
+                                // Any rung of the ladder is also the ladder item.
+                                *f == t || (matches!(f, Target::Rung(_)) && Some(t) == ladder)
                             })
                         })
                     };
-                    acts::Acts::applies(&features, rule, &shows)
+                    acts::Acts::applies(features, turn, rule, &shows)
                 };
                 if !applies {
                     continue;
@@ -323,7 +322,7 @@ impl Analyzer {
                 if rule.veto {
                     found.retain(|(t, _)| *t != target);
                 } else if !found.iter().any(|(t, _)| *t == target) {
-                    found.push((target, rule.label.clone()));
+                    found.push((target, &rule.label));
                 }
             }
         }
@@ -352,13 +351,15 @@ impl Analyzer {
             Some(_) => self.korean.profanity.find(&text),
             None => Vec::new(),
         };
-        let turn_words = self.korean.acts.turn_words(&text, &self.korean.guards);
+        // First what each sentence has; the act rules then also see the whole turn.
+        let mut sentences = Vec::with_capacity(ranges.len());
+        let mut turn_words = 0u128;
         for (index, range) in ranges.into_iter().enumerate() {
             let swear = swearing.iter().find(|h| range.contains(&h.start));
             let s = &text[range];
             let level = self.korean.speech.classify(s);
             let sq = Squashed::new(s);
-            let mut found: Vec<(Target, String)> = Vec::new();
+            let mut found: Vec<(Target, &str)> = Vec::new();
             for layer in std::iter::once(&*self.base).chain(self.scenario.as_deref()) {
                 let mode = |key: usize| match layer.targets[key] {
                     Target::Violation(_) => GuardMode::Fault,
@@ -366,20 +367,28 @@ impl Analyzer {
                     Target::Item(_) | Target::Rung(_) => GuardMode::Credit,
                 };
                 for m in layer.cues.find(s, &sq, &self.korean.guards, mode) {
-                    found.push((layer.targets[m.key], layer.cues.cue(m.cue).source.clone()));
+                    found.push((layer.targets[m.key], &layer.cues.cue(m.cue).source));
                 }
             }
             if let Some(v) = self.profanity
                 && let Some(hit) = swear
             {
-                found.push((Target::Violation(v), hit.word.clone()));
+                found.push((Target::Violation(v), &hit.word));
             }
             if let Some(v) = self.informal
                 && level == SpeechLevel::Informal
             {
-                found.push((Target::Violation(v), "반말".to_owned()));
+                found.push((Target::Violation(v), "반말"));
             }
-            self.apply_acts(s, &sq, index == 0, &turn_words, &mut found);
+            let features = self
+                .korean
+                .acts
+                .features(s, &sq, &self.korean.guards, index == 0);
+            turn_words |= features.words;
+            sentences.push((s, level, found, features));
+        }
+        for (s, level, mut found, features) in sentences {
+            self.apply_acts(&features, turn_words, &mut found);
             for (target, cue) in &found {
                 analysis.push(*target, s, cue);
             }

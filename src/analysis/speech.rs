@@ -79,19 +79,7 @@ impl Endings {
     pub(crate) fn new(patterns: &[String]) -> Endings {
         let mut set = Endings::default();
         for p in patterns {
-            let units: Vec<Unit> = p
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .enumerate()
-                .map(|(i, c)| {
-                    // A consonant that starts a longer pattern stands for a final consonant.
-                    if i == 0 && is_compat_consonant(c) && p.chars().count() > 1 {
-                        Unit::Final(c)
-                    } else {
-                        Unit::Char(c)
-                    }
-                })
-                .collect();
+            let units = units_of(p);
             match units.last() {
                 Some(Unit::Char(c)) => set.by_last.entry(*c).or_default().push(units),
                 Some(Unit::Final(c)) => set.by_final.entry(*c).or_default().push(units),
@@ -117,6 +105,62 @@ impl Endings {
     /// The length (in units) of the longest ending of `word`, 0 when none matches.
     pub(crate) fn longest(&self, word: &[char]) -> usize {
         self.all(word).max().unwrap_or(0)
+    }
+}
+
+/// The units of an ending pattern.
+fn units_of(p: &str) -> Vec<Unit> {
+    p.chars()
+        .filter(|c| !c.is_whitespace())
+        .enumerate()
+        .map(|(i, c)| {
+            // A consonant that starts a longer pattern stands for a final consonant.
+            if i == 0 && is_compat_consonant(c) && p.chars().count() > 1 {
+                Unit::Final(c)
+            } else {
+                Unit::Char(c)
+            }
+        })
+        .collect()
+}
+
+/// Several classes of endings in one index: which classes end a word, in two lookups.
+#[derive(Debug, Default)]
+pub(crate) struct TaggedEndings {
+    by_last: HashMap<char, Vec<(Vec<Unit>, u64)>>,
+    by_final: HashMap<char, Vec<(Vec<Unit>, u64)>>,
+}
+
+impl TaggedEndings {
+    /// Class `i` of `classes` gets the bit `1 << i` (at most 64 classes).
+    pub(crate) fn new<'a>(classes: impl IntoIterator<Item = &'a [String]>) -> TaggedEndings {
+        let mut set = TaggedEndings::default();
+        for (i, patterns) in classes.into_iter().enumerate().take(64) {
+            for p in patterns {
+                let units = units_of(p);
+                match units.last() {
+                    Some(Unit::Char(c)) => set.by_last.entry(*c).or_default().push((units, 1 << i)),
+                    Some(Unit::Final(c)) => {
+                        set.by_final.entry(*c).or_default().push((units, 1 << i))
+                    }
+                    None => {}
+                }
+            }
+        }
+        set
+    }
+
+    /// The classes with an ending of `word`, as bits.
+    pub(crate) fn classes(&self, word: &[char]) -> u64 {
+        let Some(&last) = word.last() else { return 0 };
+        let by_last = self.by_last.get(&last);
+        let by_final = jongseong(last).and_then(|j| self.by_final.get(&j));
+        by_last
+            .into_iter()
+            .chain(by_final)
+            .flatten()
+            .filter(|(units, _)| matches_end(word, units))
+            .fold(0, |bits, (_, tag)| bits | tag)
     }
 }
 
