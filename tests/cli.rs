@@ -483,3 +483,65 @@ fn a_bad_window_size_is_refused_before_any_window_opens() {
         assert!(err.contains("1280x800"), "{err}");
     }
 }
+
+#[test]
+fn eval_checklist_reports_per_id_figures_and_misses() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = "text\tspeech_level\titems\tviolations\tcontext\n\
+        안녕하십니까, 교통조사계 김민수 조사관입니다.\tformal\tgreeting,self_intro\t\ttraffic\n\
+        거기 앉아.\tinformal\t\tinformal_speech\tdesk\n\
+        그냥 도망가신 거잖아요.\tformal\t\tblame\ttraffic\n\
+        네.\tneutral\tapology\t\tdesk\n";
+    let p = write(dir.path(), "c.tsv", tsv.as_bytes());
+    let o = run(&[
+        "eval",
+        "--task",
+        "checklist",
+        "--errors",
+        "5",
+        p.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("rows: 4"), "{out}");
+    assert!(out.contains("speech accuracy 1.000"), "{out}");
+    let line = |id: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(id))
+            .unwrap_or_else(|| panic!("no line for {id}: {out}"))
+            .to_owned()
+    };
+    assert!(line("greeting").contains("f1 1.000"), "{out}");
+    assert!(line("blame").contains("f1 1.000"), "{out}");
+    // The labelled apology is not in "네.": a miss, listed with what was missed.
+    assert!(line("apology").contains("fn 1"), "{out}");
+    assert!(out.contains("missed apology\t네."), "{out}");
+    assert!(out.contains("items macro-F1"), "{out}");
+
+    // The split is fixed by the text: tune and holdout partition the rows.
+    let count = |split: &str| {
+        let o = run(&[
+            "eval",
+            "--task",
+            "checklist",
+            "--split",
+            split,
+            p.to_str().unwrap(),
+        ]);
+        let out = stdout(&o);
+        out.split("rows: ")
+            .nth(1)
+            .and_then(|r| r.trim().split_whitespace().next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or_else(|| panic!("{out}"))
+    };
+    assert_eq!(count("tune") + count("holdout"), 4);
+
+    let p = write(
+        dir.path(),
+        "bad.tsv",
+        b"text\tspeech_level\titems\tviolations\nx\tpolite\t\t\n",
+    );
+    let o = run(&["eval", "--task", "checklist", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -7,8 +7,6 @@
 //! (`none`). A veto rule cancels what the cues found in that sentence, so a boundary such as
 //! "a question is not an explanation" lives in one place.
 
-use std::collections::BTreeMap;
-
 use super::cue::{CueError, CueSet, GuardMode, Guards};
 use super::speech::{Endings, TaggedEndings};
 use super::text::Squashed;
@@ -404,18 +402,6 @@ impl Acts {
     pub fn applies(f: &Features, turn: u128, rule: &Rule, shows: &dyn Fn(usize) -> bool) -> bool {
         rule.all.iter().all(|c| Self::holds(f, turn, c, shows))
             && !rule.none.iter().any(|c| Self::holds(f, turn, c, shows))
-    }
-
-    /// The names of the classes, for messages: word classes then ending classes.
-    pub fn class_names(lexicon: &ActLexicon) -> BTreeMap<&str, &'static str> {
-        let mut names = BTreeMap::new();
-        for k in lexicon.words.keys() {
-            names.insert(k.as_str(), "words");
-        }
-        for k in lexicon.endings.keys() {
-            names.insert(k.as_str(), "endings");
-        }
-        names
     }
 }
 

@@ -102,18 +102,23 @@ impl Counts {
 /// A labelled row: text, whether it is in the positive class.
 pub type Row = (String, bool);
 
-/// Reads a TSV with a header naming the `text` and `label` columns.
-pub fn read_rows(task: Task, tsv: &str) -> anyhow::Result<Vec<Row>> {
+/// The rows of a TSV whose header names the `needed` columns (in any order, among others):
+/// per non-blank line, its line number and the needed cells in the order asked.
+fn table<'a>(tsv: &'a str, needed: &[&str]) -> anyhow::Result<Vec<(usize, Vec<&'a str>)>> {
     let mut lines = tsv.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
-    };
-    let (Some(text_col), Some(label_col)) = (col("text"), col("label")) else {
+    let cols: Option<Vec<usize>> = needed
+        .iter()
+        .map(|name| {
+            header
+                .iter()
+                .position(|h| h.trim().trim_start_matches('\u{feff}') == *name)
+        })
+        .collect();
+    let Some(cols) = cols else {
         bail!(
-            "머리줄에 text와 label 열이 있어야 합니다 (있는 열: {})",
+            "머리줄에 {} 열이 있어야 합니다 (있는 열: {})",
+            needed.join(", "),
             header.join(", ")
         );
     };
@@ -123,16 +128,30 @@ pub fn read_rows(task: Task, tsv: &str) -> anyhow::Result<Vec<Row>> {
             continue;
         }
         let cells: Vec<&str> = line.split('\t').collect();
-        let (Some(text), Some(label)) = (cells.get(text_col), cells.get(label_col)) else {
+        // Trailing empty columns may be cut off by editors; only the text must be there.
+        if cells.len() <= cols[0] {
             bail!("{}번째 줄에 열이 모자랍니다", n + 2);
-        };
-        let positive = match (task, label.trim()) {
+        }
+        let picked = cols
+            .iter()
+            .map(|&c| cells.get(c).copied().unwrap_or(""))
+            .collect();
+        rows.push((n + 2, picked));
+    }
+    Ok(rows)
+}
+
+/// Reads a TSV with a header naming the `text` and `label` columns.
+pub fn read_rows(task: Task, tsv: &str) -> anyhow::Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for (line, cells) in table(tsv, &["text", "label"])? {
+        let positive = match (task, cells[1].trim()) {
             (Task::Politeness, "informal") | (Task::Profanity, "1") => true,
             (Task::Politeness, "formal") | (Task::Profanity, "0") => false,
             (Task::Checklist, _) => bail!("checklist 파일은 read_checklist_rows로 읽습니다"),
-            (_, other) => bail!("{}번째 줄의 label \"{other}\"를 알 수 없습니다", n + 2),
+            (_, other) => bail!("{line}번째 줄의 label \"{other}\"를 알 수 없습니다"),
         };
-        rows.push(((*text).to_owned(), positive));
+        rows.push((cells[0].to_owned(), positive));
     }
     Ok(rows)
 }
@@ -205,55 +224,24 @@ pub struct ChecklistRow {
 /// Reads the layout of `trainee_dev.tsv`: a header naming `text`, `speech_level`, `items` and
 /// `violations` (comma-separated ids, empty for none); other columns are ignored.
 pub fn read_checklist_rows(tsv: &str) -> anyhow::Result<Vec<ChecklistRow>> {
-    let mut lines = tsv.lines();
-    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
-    };
-    let (Some(t), Some(l), Some(i), Some(v)) = (
-        col("text"),
-        col("speech_level"),
-        col("items"),
-        col("violations"),
-    ) else {
-        bail!(
-            "머리줄에 text, speech_level, items, violations 열이 있어야 합니다 (있는 열: {})",
-            header.join(", ")
-        );
-    };
-    let ids = |cell: Option<&&str>| -> BTreeSet<String> {
-        cell.map(|c| {
-            c.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default()
+    let ids = |cell: &str| -> BTreeSet<String> {
+        cell.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
     };
     let mut rows = Vec::new();
-    for (n, line) in lines.enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let cells: Vec<&str> = line.split('\t').collect();
-        let (Some(text), Some(level)) = (cells.get(t), cells.get(l)) else {
-            bail!("{}번째 줄에 열이 모자랍니다", n + 2);
-        };
-        let level = level.trim();
+    for (line, cells) in table(tsv, &["text", "speech_level", "items", "violations"])? {
+        let level = cells[1].trim();
         if !matches!(level, "formal" | "informal" | "neutral") {
-            bail!(
-                "{}번째 줄의 speech_level \"{level}\"를 알 수 없습니다",
-                n + 2
-            );
+            bail!("{line}번째 줄의 speech_level \"{level}\"를 알 수 없습니다");
         }
         rows.push(ChecklistRow {
-            text: (*text).to_owned(),
+            text: cells[0].to_owned(),
             speech_level: level.to_owned(),
-            items: ids(cells.get(i)),
-            violations: ids(cells.get(v)),
+            items: ids(cells[2]),
+            violations: ids(cells[3]),
         });
     }
     Ok(rows)
