@@ -531,7 +531,7 @@ fn eval_checklist_reports_per_id_figures_and_misses() {
         let out = stdout(&o);
         out.split("rows: ")
             .nth(1)
-            .and_then(|r| r.trim().split_whitespace().next())
+            .and_then(|r| r.split_whitespace().next())
             .and_then(|n| n.parse::<usize>().ok())
             .unwrap_or_else(|| panic!("{out}"))
     };
