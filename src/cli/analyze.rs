@@ -1,8 +1,6 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use std::sync::Arc;
-
 use anyhow::{Context, bail};
 use serde::Serialize;
 
@@ -52,11 +50,7 @@ pub fn run(json: bool, checklist_arg: &str, scenario: Option<&str>) -> anyhow::R
         match scenario_id.as_deref().and_then(|id| library.scenario(id)) {
             Some(entry) => (
                 entry.checklist.clone(),
-                Arc::new(
-                    entry
-                        .analyzer
-                        .for_scenario(&entry.checklist, &entry.scenario),
-                ),
+                entry.scenario_analyzer().clone(),
                 entry.scenario.facts.iter().map(|f| f.id.clone()).collect(),
             ),
             None => {

@@ -163,8 +163,8 @@ pub const WALK_OUT_ANGER: i32 = 100;
 impl Session {
     /// Starts a session of a loaded scenario: the complainant speaks first.
     pub fn start(entry: &Entry, seed: u64) -> Session {
-        Session::new(
-            &entry.analyzer,
+        Session::with_analyzer(
+            Analyzer::clone(entry.scenario_analyzer()),
             entry.scenario.clone(),
             entry.checklist.clone(),
             seed,
@@ -179,6 +179,16 @@ impl Session {
         seed: u64,
     ) -> Session {
         let analyzer = base.for_scenario(&checklist, &scenario);
+        Session::with_analyzer(analyzer, scenario, checklist, seed)
+    }
+
+    /// Starts a session with `analyzer` already made for the scenario and its checklist.
+    fn with_analyzer(
+        analyzer: Analyzer,
+        scenario: Arc<Scenario>,
+        checklist: Arc<Checklist>,
+        seed: u64,
+    ) -> Session {
         let mut s = Session {
             mood: scenario.mood,
             item_counts: vec![0; checklist.items.len()],

@@ -39,6 +39,35 @@ pub struct Entry {
     pub analyzer: Arc<Analyzer>,
     pub path: String,
     pub origin: Origin,
+    /// The checklist's analyser plus this scenario's own cues and fact questions, compiled the
+    /// first time a session needs it and kept for every session after.
+    scenario_analyzer: std::sync::OnceLock<Arc<Analyzer>>,
+}
+
+impl Entry {
+    /// A loaded scenario with its checklist and the checklist's analyser.
+    pub fn new(
+        scenario: Arc<Scenario>,
+        checklist: Arc<Checklist>,
+        analyzer: Arc<Analyzer>,
+        path: String,
+        origin: Origin,
+    ) -> Entry {
+        Entry {
+            scenario,
+            checklist,
+            analyzer,
+            path,
+            origin,
+            scenario_analyzer: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The analyser of this scenario: its checklist's cues and its own, compiled once.
+    pub fn scenario_analyzer(&self) -> &Arc<Analyzer> {
+        self.scenario_analyzer
+            .get_or_init(|| Arc::new(self.analyzer.for_scenario(&self.checklist, &self.scenario)))
+    }
 }
 
 /// A file that could not be used, with why.
@@ -116,12 +145,14 @@ fn admit_scenario(
     let fatal = findings.iter().any(|x| x.severity == Severity::Error);
     let problems = findings.iter().map(|x| problem_at(path, text, x)).collect();
     let entry = match (found, checklist) {
-        (Some(i), Some(checklist)) if !fatal => analyzers.get(i).map(|analyzer| Entry {
-            scenario: Arc::new(s),
-            checklist,
-            analyzer: analyzer.clone(),
-            path: path.to_owned(),
-            origin,
+        (Some(i), Some(checklist)) if !fatal => analyzers.get(i).map(|analyzer| {
+            Entry::new(
+                Arc::new(s),
+                checklist,
+                analyzer.clone(),
+                path.to_owned(),
+                origin,
+            )
         }),
         _ => None,
     };
