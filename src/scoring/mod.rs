@@ -130,6 +130,11 @@ fn weight_of(scenario: &Scenario, checklist: &Checklist, index: usize) -> u32 {
         .unwrap_or(item.weight)
 }
 
+/// The sum of points, held at `u32::MAX` rather than wrapping.
+fn saturating_sum(points: impl IntoIterator<Item = u32>) -> u32 {
+    points.into_iter().fold(0, u32::saturating_add)
+}
+
 /// Penalties above this count make the composure bar empty.
 const COMPOSURE_SCALE: f64 = 30.0;
 
@@ -144,7 +149,7 @@ pub fn score(session: &Session) -> Scorecard {
         Timing::Anytime => true,
         Timing::Opening(n) => number <= n,
         Timing::After(n) => number > n,
-        Timing::Closing(n) => number + n > last,
+        Timing::Closing(n) => number.saturating_add(n) > last,
         Timing::WhenAbused => abused,
     };
 
@@ -226,12 +231,17 @@ pub fn score(session: &Session) -> Scorecard {
         })
         .collect();
 
-    let applicable_weight: u32 = items
+    // Summed wide: validation bounds weights, but an unvalidated checklist must not overflow.
+    let applicable_weight: u64 = items
         .iter()
         .filter(|r| r.applicable)
-        .map(|r| r.weight)
+        .map(|r| u64::from(r.weight))
         .sum();
-    let met_weight: u32 = items.iter().filter(|r| r.met).map(|r| r.weight).sum();
+    let met_weight: u64 = items
+        .iter()
+        .filter(|r| r.met)
+        .map(|r| u64::from(r.weight))
+        .sum();
     let item_points = if applicable_weight == 0 {
         0.0
     } else {
@@ -250,10 +260,10 @@ pub fn score(session: &Session) -> Scorecard {
             String::new(),
         ),
     };
-    let violation_points: u32 = violations.iter().map(|v| v.penalty).sum();
-    let ladder_points: u32 = ladder.iter().map(|l| l.penalty).sum();
+    let violation_points = saturating_sum(violations.iter().map(|v| v.penalty));
+    let ladder_points = saturating_sum(ladder.iter().map(|l| l.penalty));
     let outcome_points = checklist.outcome_penalty.get(outcome).copied().unwrap_or(0);
-    let penalty_points = violation_points + ladder_points + outcome_points;
+    let penalty_points = saturating_sum([violation_points, ladder_points, outcome_points]);
     let tuning = &scenario.scoring;
     let share = tuning.depth_percent.min(100) as f64 / 100.0;
     let earned = item_points * (1.0 - share) + depth_points * share;
@@ -274,12 +284,16 @@ pub fn score(session: &Session) -> Scorecard {
                 .iter()
                 .filter(|r| r.phase == phase && r.applicable)
                 .collect();
-            let w: u32 = in_phase.iter().map(|r| r.weight).sum();
-            let m: u32 = in_phase.iter().filter(|r| r.met).map(|r| r.weight).sum();
+            let w: u64 = in_phase.iter().map(|r| u64::from(r.weight)).sum();
+            let m: u64 = in_phase
+                .iter()
+                .filter(|r| r.met)
+                .map(|r| u64::from(r.weight))
+                .sum();
             let items_share = (w > 0).then(|| m as f64 / w as f64);
             let score = if phase == Phase::Composure {
-                let calm =
-                    1.0 - ((violation_points + ladder_points) as f64 / COMPOSURE_SCALE).min(1.0);
+                let faults = f64::from(violation_points) + f64::from(ladder_points);
+                let calm = 1.0 - (faults / COMPOSURE_SCALE).min(1.0);
                 items_share.map_or(calm, |s| (s + calm) / 2.0)
             } else {
                 items_share.unwrap_or(1.0)
@@ -380,11 +394,11 @@ fn depth(session: &Session, items: &[ItemResult]) -> f64 {
         (t.empathy_first_weight, empathy_first),
         (t.mood_weight, mood),
     ];
-    let w: u32 = parts.iter().map(|(w, _)| w).sum();
+    let w: u64 = parts.iter().map(|&(w, _)| u64::from(w)).sum();
     if w == 0 {
         return 1.0;
     }
-    parts.iter().map(|&(w, v)| w as f64 * v).sum::<f64>() / w as f64
+    parts.iter().map(|&(w, v)| f64::from(w) * v).sum::<f64>() / w as f64
 }
 
 /// The three most useful tips: the costliest violations and the heaviest missed items, each
@@ -399,9 +413,9 @@ fn tips(
     for v in &checklist.violations {
         let found: Vec<&ViolationResult> = violations.iter().filter(|r| r.id == v.id).collect();
         if let Some(first) = found.first() {
-            let cost: u32 = found.iter().map(|r| r.penalty).sum();
+            let cost = saturating_sum(found.iter().map(|r| r.penalty));
             candidates.push((
-                cost * 3 / 2,
+                cost.saturating_mul(3) / 2,
                 Tip {
                     title: format!("{} ({}회)", v.title, found.len()),
                     advice: format!(
@@ -419,7 +433,7 @@ fn tips(
             .find(|r| r.id() == first.rung)
             .and_then(|r| checklist.step(r));
         candidates.push((
-            ladder.iter().map(|l| l.penalty).sum::<u32>() * 3 / 2,
+            saturating_sum(ladder.iter().map(|l| l.penalty)).saturating_mul(3) / 2,
             Tip {
                 title: "특이민원 대응 단계".to_owned(),
                 advice: format!(
