@@ -468,6 +468,14 @@ fn play(entry: &Entry, rng: &mut XorShift) -> usize {
         entry.scenario.id
     );
     assert_eq!(card.turn_count as usize, turns);
+    // The breakdown shown to the trainee adds up to the total, whatever the tuning.
+    let b = card.breakdown();
+    assert_eq!(b.items + b.depth, b.earned, "{b:?}");
+    assert_eq!(b.earned - b.deducted, b.before_limits, "{b:?}");
+    assert!(b.items >= 0 && b.depth >= 0 && b.deducted >= 0, "{b:?}");
+    let held = b.before_limits.clamp(0, i64::from(card.cap));
+    assert_eq!(held, i64::from(b.total), "{b:?}");
+    assert_eq!(b.total, card.total);
     played
 }
 

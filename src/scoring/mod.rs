@@ -101,6 +101,8 @@ pub struct Scorecard {
     pub deducted_points: f64,
     /// The highest total the outcome allows (100, or the walk-out or partial cap).
     pub cap: u32,
+    /// Share of `earned_points` (0–100 percent) that comes from depth; the rest is items.
+    pub depth_percent: u32,
     pub items: Vec<ItemResult>,
     pub violations: Vec<ViolationResult>,
     pub ladder: Vec<LadderResult>,
@@ -108,6 +110,68 @@ pub struct Scorecard {
     pub tips: Vec<Tip>,
     pub facts: Vec<FactResult>,
     pub turn_count: u32,
+}
+
+/// How the total was reached, in whole points that add up exactly:
+/// `items + depth = earned`, `earned − deducted = before_limits`, and `total` is `before_limits`
+/// held within 0 and `cap`. Rounded once, at the sums, so the parts never disagree with the
+/// total by a point of rounding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Breakdown {
+    /// Points from the checklist items (their share of the total).
+    pub items: i64,
+    /// Points from the depth of the conversation (its share of the total).
+    pub depth: i64,
+    /// `items + depth`.
+    pub earned: i64,
+    /// Points the penalties took off.
+    pub deducted: i64,
+    /// `earned − deducted`; below 0 or above `cap` before the total is held to them.
+    pub before_limits: i64,
+    /// Penalty points before they were scaled (violations, ladder faults, the outcome).
+    pub penalty_points: u32,
+    /// Percent of `penalty_points` that was taken off.
+    pub penalty_percent: u32,
+    /// Percent of the total that comes from items and from depth.
+    pub items_percent: u32,
+    pub depth_percent: u32,
+    /// The outcome's cap, when it lowered the total.
+    pub capped_at: Option<u32>,
+    /// The total was held at 0.
+    pub floored: bool,
+    pub total: u32,
+}
+
+impl Scorecard {
+    /// The total taken apart into whole points that add up (see [`Breakdown`]): what the CLI
+    /// and the app both show.
+    pub fn breakdown(&self) -> Breakdown {
+        let share = f64::from(self.depth_percent.min(100)) / 100.0;
+        let earned = self.earned_points.round() as i64;
+        let items = (self.item_points * (1.0 - share)).round() as i64;
+        let before_limits = (self.earned_points - self.deducted_points).round() as i64;
+        let penalty_percent = if self.penalty_points == 0 {
+            0
+        } else {
+            (100.0 * self.deducted_points / f64::from(self.penalty_points))
+                .round()
+                .clamp(0.0, 100.0) as u32
+        };
+        Breakdown {
+            items,
+            depth: earned - items,
+            earned,
+            deducted: earned - before_limits,
+            before_limits,
+            penalty_points: self.penalty_points,
+            penalty_percent,
+            items_percent: 100 - self.depth_percent.min(100),
+            depth_percent: self.depth_percent.min(100),
+            capped_at: (before_limits > i64::from(self.cap)).then_some(self.cap),
+            floored: before_limits < 0,
+            total: self.total,
+        }
+    }
 }
 
 /// Letter grade and its Korean label for a total.
@@ -339,6 +403,7 @@ pub fn score(session: &Session) -> Scorecard {
         earned_points: earned,
         deducted_points: deducted,
         cap: cap.min(100),
+        depth_percent: tuning.depth_percent.min(100),
         items,
         violations,
         ladder,
