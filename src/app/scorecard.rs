@@ -161,15 +161,19 @@ impl ScorecardView {
         ui.add_space(2.0);
         egui::Grid::new("score-breakdown")
             .num_columns(3)
-            .spacing([12.0, 2.0])
+            .spacing([12.0, 4.0])
+            .min_row_height(18.0)
             .show(ui, |ui| {
                 let row = |ui: &mut Ui, what: &str, how: String, points: String, color, hover| {
                     ui.label(RichText::new(what).small())
                         .on_hover_text(hover);
                     ui.label(RichText::new(how).small().color(p.muted));
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(RichText::new(points).family(bold()).color(color));
-                    });
+                    // A narrow right-aligned column, so the numbers line up like a sum.
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(64.0, 18.0),
+                        egui::Layout::right_to_left(egui::Align::Center),
+                        |ui| ui.label(RichText::new(points).family(bold()).color(color)),
+                    );
                     ui.end_row();
                 };
                 let text = ui.visuals().text_color();
@@ -198,7 +202,11 @@ impl ScorecardView {
                     ui,
                     "감점",
                     how,
-                    format!("−{}", b.deducted),
+                    if b.deducted == 0 {
+                        "0".to_owned()
+                    } else {
+                        format!("−{}", b.deducted)
+                    },
                     if b.deducted > 0 { p.bad } else { text },
                     "위반·대응 단계 잘못·결과에 따른 벌점: 일부는 늘 빠지고, 나머지는 얻은 점수에 비례해 빠집니다",
                 );
