@@ -538,3 +538,55 @@ fn tips(
     candidates.sort_by_key(|(v, _)| std::cmp::Reverse(*v));
     candidates.into_iter().take(3).map(|(_, t)| t).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Session;
+    use crate::library::Library;
+
+    fn card() -> Scorecard {
+        let lib = Library::builtin();
+        let entry = lib
+            .scenario("hit-and-run-swearing")
+            .expect("built-in scenario");
+        score(&Session::start(entry, 1))
+    }
+
+    #[test]
+    fn breakdown_adds_up_where_rounding_each_part_would_not() {
+        let mut c = card();
+        // 68.4 − 11.6 = 56.8 → 57, while 68 − 12 would be 56.
+        (c.item_points, c.depth_points, c.depth_percent) = (70.5, 60.0, 20);
+        c.earned_points = 68.4;
+        c.deducted_points = 11.6;
+        c.penalty_points = 20;
+        (c.cap, c.total) = (100, 57);
+        let b = c.breakdown();
+        assert_eq!((b.items, b.depth, b.earned), (56, 12, 68));
+        assert_eq!((b.deducted, b.before_limits), (11, 57));
+        assert_eq!(
+            (b.penalty_percent, b.capped_at, b.floored),
+            (58, None, false)
+        );
+        assert_eq!((b.items_percent, b.depth_percent), (80, 20));
+    }
+
+    #[test]
+    fn breakdown_names_the_cap_and_the_floor_only_when_they_changed_the_total() {
+        let mut c = card();
+        c.earned_points = 80.0;
+        c.deducted_points = 10.0;
+        (c.cap, c.total) = (45, 45);
+        let b = c.breakdown();
+        assert_eq!((b.before_limits, b.capped_at, b.total), (70, Some(45), 45));
+        (c.cap, c.deducted_points, c.total) = (89, 10.0, 70);
+        assert_eq!(c.breakdown().capped_at, None);
+        (c.cap, c.deducted_points, c.total) = (100, 95.0, 0);
+        let b = c.breakdown();
+        assert!(
+            b.floored && b.capped_at.is_none() && b.before_limits == -15,
+            "{b:?}"
+        );
+    }
+}
