@@ -65,8 +65,7 @@ impl ActError {
     /// Where in the lexicon file the problem is: a text to look for and which occurrence of it.
     pub fn place(&self, lexicon: &ActLexicon) -> (String, usize) {
         match self {
-            ActError::UnknownClass { rule, target, .. }
-            | ActError::NoCondition { rule, target } => {
+            ActError::UnknownClass { rule, target, .. } | ActError::NoCondition { rule, target } => {
                 let before = lexicon.rules[..rule.saturating_sub(1).min(lexicon.rules.len())]
                     .iter()
                     .filter(|r| &r.target == target)
