@@ -243,6 +243,33 @@ fn a_whole_practice_session() {
     );
     assert!(h.query_all_by_label_contains("놓침 — 예:").count() >= 1);
     assert!(h.query_by_label("다음에 이렇게 해 보십시오").is_some());
+    // The breakdown under the total shows the card's own numbers, and they add up to it.
+    let b = card.breakdown();
+    let shown = |label: &str| h.query_all_by_label(label).count() >= 1;
+    for label in [
+        "체크리스트 항목".to_owned(),
+        format!("{:.0}점의 {}%", card.item_points, b.items_percent),
+        format!("+{}", b.items),
+        "대화 깊이".to_owned(),
+        format!("{:.0}점의 {}%", card.depth_points, b.depth_percent),
+        format!("+{}", b.depth),
+        format!("벌점 {}점 중 {}%", card.penalty_points, b.penalty_percent),
+        format!("−{}", b.deducted),
+        format!("= {}점", card.total),
+    ] {
+        assert!(shown(&label), "breakdown shows {label:?}: {b:?}");
+    }
+    assert!(card.penalty_points > 0 && b.deducted > 0, "{b:?}");
+    let sum = b.items + b.depth - b.deducted;
+    match b.capped_at {
+        Some(cap) => {
+            assert!(shown(&format!("→ {cap}")), "{b:?}");
+            assert_eq!(i64::from(cap), i64::from(card.total));
+        }
+        None => assert_eq!(sum.max(0), i64::from(card.total), "{b:?}"),
+    }
+    // The old line that did not add up is gone.
+    assert!(h.query_by_label_contains("항목 점수").is_none());
 
     // Retry starts a new session of the same scenario.
     h.get_by_label("다시 하기").click();

@@ -468,6 +468,14 @@ fn play(entry: &Entry, rng: &mut XorShift) -> usize {
         entry.scenario.id
     );
     assert_eq!(card.turn_count as usize, turns);
+    // The breakdown shown to the trainee adds up to the total, whatever the tuning.
+    let b = card.breakdown();
+    assert_eq!(b.items + b.depth, b.earned, "{b:?}");
+    assert_eq!(b.earned - b.deducted, b.before_limits, "{b:?}");
+    assert!(b.items >= 0 && b.depth >= 0 && b.deducted >= 0, "{b:?}");
+    let held = b.before_limits.clamp(0, i64::from(card.cap));
+    assert_eq!(held, i64::from(b.total), "{b:?}");
+    assert_eq!(b.total, card.total);
     played
 }
 
@@ -583,23 +591,7 @@ fn pack_files() -> Vec<(String, Vec<u8>)> {
 /// and words of the message, each with its `#[ignore]`d regression test below. A case that hits one is counted and
 /// reported, not failed, so the fuzzer keeps looking for new ones; remove an entry when its
 /// regression test passes.
-const KNOWN: &[(&str, &str, &str)] = &[
-    (
-        "minwon::model::Mood",
-        "overflow",
-        "a mood effect near the i32 limits overflows Mood/MoodDelta arithmetic (regression: extreme_mood_effects_do_not_overflow)",
-    ),
-    (
-        "minwon::engine::Session::respond",
-        "attempt to multiply with overflow",
-        "a mood effect near the i32 limits overflows the engine's sting scaling (regression: extreme_mood_effects_do_not_overflow)",
-    ),
-    (
-        "minwon::scoring::score",
-        "overflow",
-        "a checklist weight near u32::MAX overflows the sum of weights in scoring::score (regression: extreme_weights_do_not_overflow)",
-    ),
-];
+const KNOWN: &[(&str, &str, &str)] = &[];
 
 thread_local! {
     static LAST_PANIC: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -731,7 +723,8 @@ fn mutation_fuzzer_plays_whatever_validates() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Regressions found by the fuzzer in code this test does not own, kept until they are fixed.
+// Regressions found by the fuzzer. Validation now refuses such values (the loader tests below),
+// and the arithmetic saturates, so a scenario that skipped validation cannot panic either.
 
 /// The test fixture with `extra` inserted after its `max_turns` line.
 fn fixture_with(extra: &str) -> String {
@@ -750,9 +743,8 @@ fn fixture_with(extra: &str) -> String {
 /// and `Mood::moved`, src/model/mod.rs; `attempt to multiply with overflow` where
 /// `Session::respond` scales a delta by the first slip's sting, src/engine/mod.rs); release
 /// builds wrap silently and the mood jumps the other way. Validation could bound effects, or
-/// the arithmetic saturate.
+/// the arithmetic saturate: both are done.
 #[test]
-#[ignore = "open: mood arithmetic overflows near the i32 limits (src/model, src/engine; not owned here)"]
 fn extreme_mood_effects_do_not_overflow() {
     let lib = Library::builtin();
     let turns = [
@@ -787,10 +779,9 @@ fn extreme_mood_effects_do_not_overflow() {
 /// Found by the mutation fuzzer (`weights: {"apology": 10, "explain_procedure": 4294967295}` in
 /// victim-family-delay.ron): the scenario validates, plays, and `scoring::score` panics in a
 /// debug build summing the weights (`attempt to add with overflow`, src/scoring/mod.rs);
-/// release builds wrap and the total is meaningless. Validation could bound weights, or the
-/// sum widen.
+/// release builds wrap and the total is meaningless. Validation bounds weights, and the sum is
+/// taken wide.
 #[test]
-#[ignore = "open: the sum of weights overflows in scoring::score (src/scoring, not owned here)"]
 fn extreme_weights_do_not_overflow() {
     let lib = Library::builtin();
     for weights in [
@@ -806,5 +797,133 @@ fn extreme_weights_do_not_overflow() {
         session.respond(TraineeTurn::parse("[bow] 안녕하십니까. 많이 놀라셨겠습니다.").0);
         let card = score(&session);
         assert!(card.total <= 100, "{weights}");
+    }
+}
+
+/// The loader refuses the values the fuzzer found, with the message at the value's place.
+#[test]
+fn extreme_effects_and_weights_are_refused_at_their_place() {
+    let lib = Library::builtin();
+    for (extra, needle, said) in [
+        (
+            r#"effects: { "empathy": (anger: -5, trust: -2147483648) },"#,
+            "trust: -2147483648",
+            "effects의 \"empathy\"의 trust 값 -2147483648는 -100에서 100 사이여야 합니다",
+        ),
+        (
+            r#"weights: { "greeting": 4294967295 },"#,
+            "\"greeting\": 4294967295",
+            "weights의 \"greeting\" 값 4294967295는 0에서 1000 사이여야 합니다",
+        ),
+    ] {
+        let text = fixture_with(extra);
+        let problems = match lib.scenario_from_text("extreme.ron", text.as_bytes()) {
+            Ok(_) => panic!("{extra} was accepted"),
+            Err(p) => p,
+        };
+        let p = problems
+            .iter()
+            .find(|p| p.message.contains(said))
+            .unwrap_or_else(|| panic!("{said} not in {problems:?}"));
+        assert_eq!(p.severity, Severity::Error);
+        let (line, col) = minwon::library::locate(&text, needle, 0);
+        assert_eq!((p.line, p.col), (line, col), "{said}");
+        assert!(line > 1, "{needle} placed at the start of the file");
+    }
+}
+
+/// A scenario and checklist built in code skip validation: every number pushed to its limits,
+/// each session still plays and scores without a panic.
+#[test]
+fn unvalidated_extremes_never_panic() {
+    let lib = Library::builtin();
+    let base = lib
+        .scenario("hit-and-run-swearing")
+        .expect("a built-in scenario")
+        .clone();
+    let turns = [
+        "[bow] 안녕하십니까. 교통조사계 김민수 조사관입니다.",
+        "많이 놀라셨겠습니다. 오래 기다리시게 해서 죄송합니다.",
+        "욕설은 삼가 주십시오. 공무집행방해로 처벌받으실 수 있습니다.",
+        "제 담당이 아닙니다. 술 드신 거 아니에요? 야, 조용히 해.",
+        "처벌 안 받게 해 드릴게요. 저쪽이 잘못한 거죠.",
+        "이 XX야 꺼져",
+        "안녕히 가십시오.",
+    ];
+    for (i, extreme) in [i32::MIN, i32::MAX, -1, 0].into_iter().enumerate() {
+        let points = if i % 2 == 0 { u32::MAX } else { u32::MAX - 1 };
+        let mut scenario = (*base.scenario).clone();
+        let mut checklist = (*base.checklist).clone();
+        let delta = minwon::model::MoodDelta {
+            anger: extreme,
+            trust: extreme.wrapping_neg(),
+        };
+        scenario.mood = minwon::model::Mood {
+            anger: extreme,
+            trust: extreme,
+        };
+        for item in &mut checklist.items {
+            item.weight = points;
+            item.mood = delta;
+            item.when = minwon::model::Timing::Closing(u32::MAX);
+            scenario.effects.insert(item.id.clone(), delta);
+            scenario.weights.insert(item.id.clone(), points);
+        }
+        for v in &mut checklist.violations {
+            v.penalty = points;
+            v.mood = delta;
+            scenario.effects.insert(v.id.clone(), delta);
+        }
+        for step in &mut checklist.ladder {
+            step.mood = delta;
+        }
+        checklist.idle = delta;
+        checklist.ladder_fault_mood = delta;
+        checklist.ladder_penalty = points;
+        for kind in ["walked_out", "turn_limit", "partial", "ended_by_trainee"] {
+            checklist.outcome_penalty.insert(kind.into(), points);
+        }
+        let p = &mut scenario.patience;
+        p.first_fault_percent = extreme;
+        p.resolve_margin = extreme;
+        p.partial_drop = extreme;
+        p.walk_out_anger = extreme;
+        p.question = delta;
+        let t = &mut scenario.scoring;
+        t.facts_weight = points;
+        t.stages_weight = points;
+        t.empathy_first_weight = points;
+        t.mood_weight = points;
+        t.depth_percent = points;
+        t.penalty_base_percent = points;
+        t.walked_out_cap = points;
+        t.partial_cap = points;
+        for c in scenario
+            .stages
+            .iter_mut()
+            .map(|s| &mut s.exit)
+            .chain(scenario.endings.iter_mut().map(|e| &mut e.when))
+        {
+            c.max_anger = c.max_anger.map(|_| extreme);
+            c.min_trust = c.min_trust.map(|_| extreme);
+        }
+        let entry = Entry {
+            scenario: std::sync::Arc::new(scenario),
+            checklist: std::sync::Arc::new(checklist),
+            ..base.clone()
+        };
+        let mut session = Session::start(&entry, i as u64);
+        for line in turns {
+            session.respond(TraineeTurn::parse(line).0);
+            let m = session.mood();
+            assert!(
+                (0..=100).contains(&m.anger) && (0..=100).contains(&m.trust),
+                "{m:?}"
+            );
+        }
+        session.end_by_trainee();
+        let card = score(&session);
+        assert!(card.total <= 100, "{extreme}: {}", card.total);
+        assert!(card.earned_points.is_finite() && card.deducted_points.is_finite());
     }
 }

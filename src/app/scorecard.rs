@@ -98,6 +98,11 @@ impl ScorecardView {
                     ui.label(
                         RichText::new(format!("{} · {}", c.grade, c.grade_label)).family(bold()),
                     );
+                    ui.label(
+                        RichText::new(format!("응답 {}번", c.turn_count))
+                            .small()
+                            .color(p.muted),
+                    );
                 });
             });
             ui.vertical(|ui| {
@@ -114,14 +119,7 @@ impl ScorecardView {
                 if !c.outcome_summary.is_empty() {
                     ui.label(&c.outcome_summary);
                 }
-                ui.label(
-                    RichText::new(format!(
-                        "항목 점수 {:.0}점 − 감점 {}점 · 응답 {}번",
-                        c.item_points, c.penalty_points, c.turn_count
-                    ))
-                    .small()
-                    .color(p.muted),
-                );
+                self.breakdown_ui(ui);
                 ui.add_space(4.0);
                 let bar_width = (ui.available_width() - 70.0).clamp(120.0, 420.0);
                 egui::Grid::new("phase-bars")
@@ -152,6 +150,95 @@ impl ScorecardView {
                     });
             });
         });
+    }
+
+    /// How the total was reached, in whole points that visibly add up: the same numbers as
+    /// `minwon score` prints ([`Scorecard::breakdown`]).
+    fn breakdown_ui(&self, ui: &mut Ui) {
+        let c = &self.card;
+        let b = c.breakdown();
+        let p = colors(ui);
+        ui.add_space(2.0);
+        egui::Grid::new("score-breakdown")
+            .num_columns(3)
+            .spacing([12.0, 4.0])
+            .min_row_height(18.0)
+            .show(ui, |ui| {
+                let row = |ui: &mut Ui, what: &str, how: String, points: String, color, hover| {
+                    ui.label(RichText::new(what).small())
+                        .on_hover_text(hover);
+                    ui.label(RichText::new(how).small().color(p.muted));
+                    // A narrow right-aligned column, so the numbers line up like a sum.
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(64.0, 18.0),
+                        egui::Layout::right_to_left(egui::Align::Center),
+                        |ui| ui.label(RichText::new(points).family(bold()).color(color)),
+                    );
+                    ui.end_row();
+                };
+                let text = ui.visuals().text_color();
+                row(
+                    ui,
+                    "체크리스트 항목",
+                    format!("{:.0}점의 {}%", c.item_points, b.items_percent),
+                    format!("+{}", b.items),
+                    text,
+                    "아래 체크리스트에서 해낸 항목의 점수 비율",
+                );
+                row(
+                    ui,
+                    "대화 깊이",
+                    format!("{:.0}점의 {}%", c.depth_points, b.depth_percent),
+                    format!("+{}", b.depth),
+                    text,
+                    "사실을 얼마나 들었는지, 대화가 어디까지 나아갔는지, 설명보다 공감이 먼저였는지, 끝날 때 민원인의 기분",
+                );
+                let how = if b.penalty_points == 0 {
+                    "벌점 없음".to_owned()
+                } else {
+                    format!("벌점 {}점 중 {}%", b.penalty_points, b.penalty_percent)
+                };
+                row(
+                    ui,
+                    "감점",
+                    how,
+                    if b.deducted == 0 {
+                        "0".to_owned()
+                    } else {
+                        format!("−{}", b.deducted)
+                    },
+                    if b.deducted > 0 { p.bad } else { text },
+                    "위반·대응 단계 잘못·결과에 따른 벌점: 일부는 늘 빠지고, 나머지는 얻은 점수에 비례해 빠집니다",
+                );
+                if let Some(cap) = b.capped_at {
+                    row(
+                        ui,
+                        "결과 상한",
+                        format!("{}: {} → 최고 {cap}점", c.outcome_label, b.before_limits),
+                        format!("→ {cap}"),
+                        p.warn,
+                        "대화가 이렇게 끝나면 총점이 이 점수를 넘지 않습니다",
+                    );
+                } else if b.floored {
+                    row(
+                        ui,
+                        "최저 점수",
+                        format!("{} → 0점 아래로는 내려가지 않음", b.before_limits),
+                        "→ 0".to_owned(),
+                        p.warn,
+                        "총점은 0점 아래로 내려가지 않습니다",
+                    );
+                }
+                row(
+                    ui,
+                    "총점",
+                    String::new(),
+                    format!("= {}점", b.total),
+                    p.accent,
+                    "위 점수를 더하고 뺀 결과",
+                );
+            });
+        ui.add_space(4.0);
     }
 
     fn tips_ui(&self, ui: &mut Ui) {

@@ -190,13 +190,15 @@ pub fn render(session: &Session, card: &Scorecard) -> String {
             format!(" — {}", card.outcome_summary)
         }
     );
+    // Whole points that add up, the same the app shows.
+    let b = card.breakdown();
     let _ = writeln!(
         out,
-        "항목 {:.0} · 깊이 {:.0} → {:.0} − 감점 {:.0} (벌점 {}){}",
+        "항목 {:.0} · 깊이 {:.0} → {} − 감점 {} (벌점 {}){}",
         card.item_points,
         card.depth_points,
-        card.earned_points,
-        card.deducted_points,
+        b.earned,
+        b.deducted,
         card.penalty_points,
         if card.cap < 100 {
             format!(" · 결과 상한 {}", card.cap)

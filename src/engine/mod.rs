@@ -190,7 +190,8 @@ impl Session {
         seed: u64,
     ) -> Session {
         let mut s = Session {
-            mood: scenario.mood,
+            // Validation keeps the mood within 0–100; an unvalidated scenario is held to it too.
+            mood: scenario.mood.clamped(),
             item_counts: vec![0; checklist.items.len()],
             disclosed: vec![false; scenario.facts.len()],
             analyzer,
@@ -356,10 +357,7 @@ impl Session {
             self.fault_turns += 1;
         }
         self.abusive_officer |= abusive_turn;
-        let scaled = |d: MoodDelta| MoodDelta {
-            anger: d.anger * sting / 100,
-            trust: d.trust * sting / 100,
-        };
+        let scaled = |d: MoodDelta| d.percent(sting);
         let mut delta = MoodDelta::default();
         let mut useful = false;
         let mut listening = false;
@@ -648,9 +646,11 @@ impl Session {
         if self.stage_turns < c.min_turns {
             return false;
         }
-        if c.max_anger.is_some_and(|m| self.mood.anger > m + margin)
+        if c.max_anger
+            .is_some_and(|m| self.mood.anger > m.saturating_add(margin))
             || c.min_anger.is_some_and(|m| self.mood.anger < m)
-            || c.min_trust.is_some_and(|m| self.mood.trust < m - margin)
+            || c.min_trust
+                .is_some_and(|m| self.mood.trust < m.saturating_sub(margin))
         {
             return false;
         }
@@ -773,7 +773,7 @@ impl Session {
                 return Some((EndingKind::Resolved, i));
             }
             let start = self.scenario.mood.anger;
-            if self.mood.anger < 50 || self.mood.anger + p.partial_drop <= start {
+            if self.mood.anger < 50 || self.mood.anger.saturating_add(p.partial_drop) <= start {
                 let i = self
                     .pick_ending(EndingKind::Partial, Some((analysis, rungs)))
                     .or_else(|| {

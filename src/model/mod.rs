@@ -90,11 +90,19 @@ pub struct Mood {
 impl Mood {
     pub const MAX: i32 = 100;
 
-    /// The mood moved by `delta`, kept within 0–100.
+    /// The mood moved by `delta`, kept within 0–100 (also when either side is out of range).
     pub fn moved(self, delta: MoodDelta) -> Mood {
         Mood {
-            anger: (self.anger + delta.anger).clamp(0, Self::MAX),
-            trust: (self.trust + delta.trust).clamp(0, Self::MAX),
+            anger: self.anger.saturating_add(delta.anger).clamp(0, Self::MAX),
+            trust: self.trust.saturating_add(delta.trust).clamp(0, Self::MAX),
+        }
+    }
+
+    /// The mood with anger and trust brought within 0–100.
+    pub fn clamped(self) -> Mood {
+        Mood {
+            anger: self.anger.clamp(0, Self::MAX),
+            trust: self.trust.clamp(0, Self::MAX),
         }
     }
 }
@@ -114,6 +122,19 @@ impl MoodDelta {
         self.anger == 0 && self.trust == 0
     }
 
+    /// The delta scaled to `percent` of itself (rounded toward zero), saturating at the i32
+    /// limits.
+    pub fn percent(self, percent: i32) -> MoodDelta {
+        let scale = |x: i32| {
+            let v = i64::from(x) * i64::from(percent) / 100;
+            v.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
+        };
+        MoodDelta {
+            anger: scale(self.anger),
+            trust: scale(self.trust),
+        }
+    }
+
     /// The delta divided by `n`, for behaviour repeated `n` times; a change never fades to
     /// nothing, so patient listening keeps helping a little.
     pub fn damped(self, n: i32) -> MoodDelta {
@@ -122,7 +143,9 @@ impl MoodDelta {
             if x == 0 {
                 0
             } else {
-                (x / n).abs().max(1) * x.signum()
+                // `x / n` keeps its sign, so no `abs` (which overflows at `i32::MIN`) is needed.
+                let q = x / n;
+                if q == 0 { x.signum() } else { q }
             }
         };
         MoodDelta {
@@ -135,9 +158,10 @@ impl MoodDelta {
 impl std::ops::Add for MoodDelta {
     type Output = MoodDelta;
     fn add(self, o: MoodDelta) -> MoodDelta {
+        // Saturating: an effect near the i32 limits must not wrap the mood the other way.
         MoodDelta {
-            anger: self.anger + o.anger,
-            trust: self.trust + o.trust,
+            anger: self.anger.saturating_add(o.anger),
+            trust: self.trust.saturating_add(o.trust),
         }
     }
 }
@@ -145,5 +169,77 @@ impl std::ops::Add for MoodDelta {
 impl std::ops::AddAssign for MoodDelta {
     fn add_assign(&mut self, o: MoodDelta) {
         *self = *self + o;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mood_arithmetic_saturates_at_the_i32_limits() {
+        let big = MoodDelta {
+            anger: i32::MAX,
+            trust: i32::MIN,
+        };
+        assert_eq!(big + big, big);
+        assert_eq!(big.damped(1), big);
+        assert_eq!(big.damped(i32::MAX).anger, 1);
+        assert_eq!(big.damped(i32::MAX).trust, -1);
+        assert_eq!(big.percent(50).anger, i32::MAX / 2);
+        assert_eq!(big.percent(i32::MAX), big);
+        assert_eq!(big.percent(i32::MIN).anger, i32::MIN);
+        let m = Mood {
+            anger: 90,
+            trust: 10,
+        };
+        assert_eq!(
+            m.moved(big),
+            Mood {
+                anger: 100,
+                trust: 0
+            }
+        );
+        let wild = Mood {
+            anger: i32::MIN,
+            trust: i32::MAX,
+        };
+        assert_eq!(wild.moved(big), Mood { anger: 0, trust: 0 });
+        assert_eq!(
+            wild.clamped(),
+            Mood {
+                anger: 0,
+                trust: 100
+            }
+        );
+    }
+
+    #[test]
+    fn damping_keeps_its_old_meaning() {
+        let d = MoodDelta {
+            anger: -7,
+            trust: 5,
+        };
+        assert_eq!(
+            d.damped(2),
+            MoodDelta {
+                anger: -3,
+                trust: 2
+            }
+        );
+        assert_eq!(
+            d.damped(10),
+            MoodDelta {
+                anger: -1,
+                trust: 1
+            }
+        );
+        assert_eq!(
+            d.percent(50),
+            MoodDelta {
+                anger: -3,
+                trust: 2
+            }
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::{Band, Checklist, Condition, EndingKind, Mood, Rung, Scenario};
+use super::{Band, Checklist, Condition, EndingKind, Mood, MoodDelta, Rung, Scenario};
 use crate::analysis::cue::Cue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,6 +69,13 @@ pub const STANDARD_VIOLATIONS: [&str; 7] = [
     "false_promise",
     "taking_sides",
 ];
+
+/// The largest weight or penalty a file may give: far above any sensible value (the pack uses
+/// tens), and small enough that no sum of them can overflow.
+pub const MAX_POINTS: u32 = 1000;
+
+/// The largest change of anger or trust one effect may make, either way: the whole 0–100 scale.
+pub const MAX_EFFECT: i32 = Mood::MAX;
 
 /// Variants per mood band below which authors are warned.
 pub const MIN_VARIANTS: usize = 3;
@@ -155,6 +162,13 @@ pub fn checklist(c: &Checklist, ruled: &[String]) -> Vec<Finding> {
             ));
         }
         check_cues(&format!("항목 \"{}\"", item.id), &item.cues, &mut out);
+        check_points(
+            &format!("항목 \"{}\"의 weight", item.id),
+            item.weight,
+            format!("weight: {}", item.weight),
+            &mut out,
+        );
+        check_delta(&format!("항목 \"{}\"의 mood", item.id), item.mood, &mut out);
     }
     for v in &c.violations {
         check_id("위반", &v.id, &mut out);
@@ -165,10 +179,34 @@ pub fn checklist(c: &Checklist, ruled: &[String]) -> Vec<Finding> {
             ));
         }
         check_cues(&format!("위반 \"{}\"", v.id), &v.cues, &mut out);
+        check_points(
+            &format!("위반 \"{}\"의 penalty", v.id),
+            v.penalty,
+            format!("penalty: {}", v.penalty),
+            &mut out,
+        );
+        check_delta(&format!("위반 \"{}\"의 mood", v.id), v.mood, &mut out);
     }
     check_unique("단계", c.ladder.iter().map(|s| s.rung.id()), &mut out);
     for s in &c.ladder {
         check_cues(&format!("단계 {:?}", s.rung), &s.cues, &mut out);
+        check_delta(&format!("단계 {:?}의 mood", s.rung), s.mood, &mut out);
+    }
+    check_delta("idle", c.idle, &mut out);
+    check_delta("ladder_fault_mood", c.ladder_fault_mood, &mut out);
+    check_points(
+        "ladder_penalty",
+        c.ladder_penalty,
+        format!("ladder_penalty: {}", c.ladder_penalty),
+        &mut out,
+    );
+    for (kind, &v) in &c.outcome_penalty {
+        check_points(
+            &format!("outcome_penalty \"{kind}\""),
+            v,
+            format!("{kind:?}: {v}"),
+            &mut out,
+        );
     }
     if let Some(id) = &c.ladder_item
         && c.item(id).is_none()
@@ -179,6 +217,40 @@ pub fn checklist(c: &Checklist, ruled: &[String]) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// A mood effect: anger and trust each within −100..=100.
+fn check_delta(what: &str, d: MoodDelta, out: &mut Vec<Finding>) {
+    for (name, v) in [("anger", d.anger), ("trust", d.trust)] {
+        if !(-MAX_EFFECT..=MAX_EFFECT).contains(&v) {
+            out.push(Finding::error(
+                format!(
+                    "{what}의 {name} 값 {v}는 -{MAX_EFFECT}에서 {MAX_EFFECT} 사이여야 합니다 (기분은 0~100이라 그보다 큰 변화는 뜻이 없습니다)"
+                ),
+                Some(format!("{name}: {v}")),
+            ));
+        }
+    }
+}
+
+/// A weight or penalty: at most [`MAX_POINTS`]; `needle` marks the value in the file.
+fn check_points(what: &str, v: u32, needle: String, out: &mut Vec<Finding>) {
+    if v > MAX_POINTS {
+        out.push(Finding::error(
+            format!("{what} 값 {v}는 0에서 {MAX_POINTS} 사이여야 합니다"),
+            Some(needle),
+        ));
+    }
+}
+
+/// A percentage or a cap on the 0–100 scale.
+fn check_percent(what: &str, v: i64, needle: &str, out: &mut Vec<Finding>) {
+    if !(0..=100).contains(&v) {
+        out.push(Finding::error(
+            format!("{what} {v}는 0에서 100 사이여야 합니다"),
+            Some(needle.to_owned()),
+        ));
+    }
 }
 
 fn check_mood(what: &str, m: Mood, out: &mut Vec<Finding>) {
@@ -409,6 +481,17 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
             }
         }
     }
+    for (id, &w) in &s.weights {
+        check_points(
+            &format!("weights의 \"{id}\""),
+            w,
+            format!("{id:?}: {w}"),
+            &mut out,
+        );
+    }
+    for (id, &d) in &s.effects {
+        check_delta(&format!("effects의 \"{id}\""), d, &mut out);
+    }
     warn_duplicates("opening", &s.opening, &mut out);
     for (id, cues) in &s.cues {
         check_cues(&format!("cues \"{id}\""), cues, &mut out);
@@ -461,14 +544,34 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
             Some("first_fault_percent".into()),
         ));
     }
-    if s.scoring.depth_percent > 100 {
-        out.push(Finding::error(
-            format!(
-                "scoring.depth_percent {}는 0에서 100 사이여야 합니다",
-                s.scoring.depth_percent
-            ),
-            Some("depth_percent".into()),
-        ));
+    for (name, v) in [
+        ("resolve_margin", p.resolve_margin),
+        ("partial_drop", p.partial_drop),
+    ] {
+        check_percent(&format!("patience.{name}"), v.into(), name, &mut out);
+    }
+    check_delta("patience.question", p.question, &mut out);
+    let t = &s.scoring;
+    for (name, v) in [
+        ("depth_percent", t.depth_percent),
+        ("penalty_base_percent", t.penalty_base_percent),
+        ("walked_out_cap", t.walked_out_cap),
+        ("partial_cap", t.partial_cap),
+    ] {
+        check_percent(&format!("scoring.{name}"), v.into(), name, &mut out);
+    }
+    for (name, v) in [
+        ("facts_weight", t.facts_weight),
+        ("stages_weight", t.stages_weight),
+        ("empathy_first_weight", t.empathy_first_weight),
+        ("mood_weight", t.mood_weight),
+    ] {
+        check_points(
+            &format!("scoring.{name}"),
+            v,
+            format!("{name}: {v}"),
+            &mut out,
+        );
     }
     if let Some(c) = checklist {
         for id in &p.abusive {
@@ -759,6 +862,78 @@ mod tests {
         let mut s = minimal();
         s.cues.insert("empathy".into(), vec!["~".into()]);
         assert!(!errors(&scenario(&s, None)).is_empty());
+    }
+
+    #[test]
+    fn absurd_effects_weights_and_tuning_are_errors_at_their_value() {
+        let mut s = minimal();
+        s.effects.insert(
+            "empathy".into(),
+            MoodDelta {
+                anger: -2147483648,
+                trust: 101,
+            },
+        );
+        s.weights.insert("greeting".into(), 4294967295);
+        s.patience.resolve_margin = 2147483647;
+        s.patience.question.trust = -500;
+        s.scoring.walked_out_cap = 300;
+        s.scoring.mood_weight = 1001;
+        let f = scenario(&s, None);
+        let find = |said: &str| {
+            f.iter()
+                .find(|f| f.message.contains(said))
+                .unwrap_or_else(|| panic!("{said} not in {f:?}"))
+        };
+        let e = find("effects의 \"empathy\"의 anger 값 -2147483648는 -100에서 100 사이여야 합니다");
+        assert_eq!(e.severity, Severity::Error);
+        assert_eq!(e.needle.as_deref(), Some("anger: -2147483648"));
+        let e = find("effects의 \"empathy\"의 trust 값 101");
+        assert_eq!(e.needle.as_deref(), Some("trust: 101"));
+        let e = find("weights의 \"greeting\" 값 4294967295는 0에서 1000 사이여야 합니다");
+        assert_eq!(e.needle.as_deref(), Some("\"greeting\": 4294967295"));
+        find("patience.resolve_margin 2147483647는 0에서 100 사이여야 합니다");
+        find("patience.question의 trust 값 -500");
+        find("scoring.walked_out_cap 300는 0에서 100 사이여야 합니다");
+        let e = find("scoring.mood_weight 값 1001는 0에서 1000 사이여야 합니다");
+        assert_eq!(e.needle.as_deref(), Some("mood_weight: 1001"));
+        // The bounds themselves are allowed.
+        let mut s = minimal();
+        s.effects.insert(
+            "empathy".into(),
+            MoodDelta {
+                anger: -100,
+                trust: 100,
+            },
+        );
+        s.weights.insert("greeting".into(), MAX_POINTS);
+        assert!(errors(&scenario(&s, None)).is_empty());
+    }
+
+    #[test]
+    fn absurd_checklist_numbers_are_errors() {
+        let lib = crate::library::Library::builtin();
+        let mut c = (**lib.checklist("default").expect("default checklist")).clone();
+        assert!(errors(&checklist(&c, &[])).is_empty());
+        c.items[0].weight = 4294967295;
+        c.items[1].mood.anger = 2147483647;
+        c.violations[0].penalty = 5000;
+        c.ladder_penalty = 1001;
+        c.idle.trust = -101;
+        c.outcome_penalty.insert("walked_out".into(), 99999);
+        let e = errors(&checklist(&c, &[])).join("\n");
+        let item = &c.items[0].id;
+        let violation = &c.violations[0].id;
+        for said in [
+            format!("항목 \"{item}\"의 weight 값 4294967295는 0에서 1000 사이여야 합니다"),
+            format!("항목 \"{}\"의 mood의 anger 값 2147483647", c.items[1].id),
+            format!("위반 \"{violation}\"의 penalty 값 5000"),
+            "ladder_penalty 값 1001".to_owned(),
+            "idle의 trust 값 -101".to_owned(),
+            "outcome_penalty \"walked_out\" 값 99999".to_owned(),
+        ] {
+            assert!(e.contains(&said), "{said} not in\n{e}");
+        }
     }
 
     #[test]

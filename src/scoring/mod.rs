@@ -101,6 +101,8 @@ pub struct Scorecard {
     pub deducted_points: f64,
     /// The highest total the outcome allows (100, or the walk-out or partial cap).
     pub cap: u32,
+    /// Share of `earned_points` (0–100 percent) that comes from depth; the rest is items.
+    pub depth_percent: u32,
     pub items: Vec<ItemResult>,
     pub violations: Vec<ViolationResult>,
     pub ladder: Vec<LadderResult>,
@@ -108,6 +110,68 @@ pub struct Scorecard {
     pub tips: Vec<Tip>,
     pub facts: Vec<FactResult>,
     pub turn_count: u32,
+}
+
+/// How the total was reached, in whole points that add up exactly:
+/// `items + depth = earned`, `earned − deducted = before_limits`, and `total` is `before_limits`
+/// held within 0 and `cap`. Rounded once, at the sums, so the parts never disagree with the
+/// total by a point of rounding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Breakdown {
+    /// Points from the checklist items (their share of the total).
+    pub items: i64,
+    /// Points from the depth of the conversation (its share of the total).
+    pub depth: i64,
+    /// `items + depth`.
+    pub earned: i64,
+    /// Points the penalties took off.
+    pub deducted: i64,
+    /// `earned − deducted`; below 0 or above `cap` before the total is held to them.
+    pub before_limits: i64,
+    /// Penalty points before they were scaled (violations, ladder faults, the outcome).
+    pub penalty_points: u32,
+    /// Percent of `penalty_points` that was taken off.
+    pub penalty_percent: u32,
+    /// Percent of the total that comes from items and from depth.
+    pub items_percent: u32,
+    pub depth_percent: u32,
+    /// The outcome's cap, when it lowered the total.
+    pub capped_at: Option<u32>,
+    /// The total was held at 0.
+    pub floored: bool,
+    pub total: u32,
+}
+
+impl Scorecard {
+    /// The total taken apart into whole points that add up (see [`Breakdown`]): what the CLI
+    /// and the app both show.
+    pub fn breakdown(&self) -> Breakdown {
+        let share = f64::from(self.depth_percent.min(100)) / 100.0;
+        let earned = self.earned_points.round() as i64;
+        let items = (self.item_points * (1.0 - share)).round() as i64;
+        let before_limits = (self.earned_points - self.deducted_points).round() as i64;
+        let penalty_percent = if self.penalty_points == 0 {
+            0
+        } else {
+            (100.0 * self.deducted_points / f64::from(self.penalty_points))
+                .round()
+                .clamp(0.0, 100.0) as u32
+        };
+        Breakdown {
+            items,
+            depth: earned - items,
+            earned,
+            deducted: earned - before_limits,
+            before_limits,
+            penalty_points: self.penalty_points,
+            penalty_percent,
+            items_percent: 100 - self.depth_percent.min(100),
+            depth_percent: self.depth_percent.min(100),
+            capped_at: (before_limits > i64::from(self.cap)).then_some(self.cap),
+            floored: before_limits < 0,
+            total: self.total,
+        }
+    }
 }
 
 /// Letter grade and its Korean label for a total.
@@ -130,6 +194,11 @@ fn weight_of(scenario: &Scenario, checklist: &Checklist, index: usize) -> u32 {
         .unwrap_or(item.weight)
 }
 
+/// The sum of points, held at `u32::MAX` rather than wrapping.
+fn saturating_sum(points: impl IntoIterator<Item = u32>) -> u32 {
+    points.into_iter().fold(0, u32::saturating_add)
+}
+
 /// Penalties above this count make the composure bar empty.
 const COMPOSURE_SCALE: f64 = 30.0;
 
@@ -144,7 +213,7 @@ pub fn score(session: &Session) -> Scorecard {
         Timing::Anytime => true,
         Timing::Opening(n) => number <= n,
         Timing::After(n) => number > n,
-        Timing::Closing(n) => number + n > last,
+        Timing::Closing(n) => number.saturating_add(n) > last,
         Timing::WhenAbused => abused,
     };
 
@@ -226,12 +295,17 @@ pub fn score(session: &Session) -> Scorecard {
         })
         .collect();
 
-    let applicable_weight: u32 = items
+    // Summed wide: validation bounds weights, but an unvalidated checklist must not overflow.
+    let applicable_weight: u64 = items
         .iter()
         .filter(|r| r.applicable)
-        .map(|r| r.weight)
+        .map(|r| u64::from(r.weight))
         .sum();
-    let met_weight: u32 = items.iter().filter(|r| r.met).map(|r| r.weight).sum();
+    let met_weight: u64 = items
+        .iter()
+        .filter(|r| r.met)
+        .map(|r| u64::from(r.weight))
+        .sum();
     let item_points = if applicable_weight == 0 {
         0.0
     } else {
@@ -250,10 +324,10 @@ pub fn score(session: &Session) -> Scorecard {
             String::new(),
         ),
     };
-    let violation_points: u32 = violations.iter().map(|v| v.penalty).sum();
-    let ladder_points: u32 = ladder.iter().map(|l| l.penalty).sum();
+    let violation_points = saturating_sum(violations.iter().map(|v| v.penalty));
+    let ladder_points = saturating_sum(ladder.iter().map(|l| l.penalty));
     let outcome_points = checklist.outcome_penalty.get(outcome).copied().unwrap_or(0);
-    let penalty_points = violation_points + ladder_points + outcome_points;
+    let penalty_points = saturating_sum([violation_points, ladder_points, outcome_points]);
     let tuning = &scenario.scoring;
     let share = tuning.depth_percent.min(100) as f64 / 100.0;
     let earned = item_points * (1.0 - share) + depth_points * share;
@@ -274,12 +348,16 @@ pub fn score(session: &Session) -> Scorecard {
                 .iter()
                 .filter(|r| r.phase == phase && r.applicable)
                 .collect();
-            let w: u32 = in_phase.iter().map(|r| r.weight).sum();
-            let m: u32 = in_phase.iter().filter(|r| r.met).map(|r| r.weight).sum();
+            let w: u64 = in_phase.iter().map(|r| u64::from(r.weight)).sum();
+            let m: u64 = in_phase
+                .iter()
+                .filter(|r| r.met)
+                .map(|r| u64::from(r.weight))
+                .sum();
             let items_share = (w > 0).then(|| m as f64 / w as f64);
             let score = if phase == Phase::Composure {
-                let calm =
-                    1.0 - ((violation_points + ladder_points) as f64 / COMPOSURE_SCALE).min(1.0);
+                let faults = f64::from(violation_points) + f64::from(ladder_points);
+                let calm = 1.0 - (faults / COMPOSURE_SCALE).min(1.0);
                 items_share.map_or(calm, |s| (s + calm) / 2.0)
             } else {
                 items_share.unwrap_or(1.0)
@@ -325,6 +403,7 @@ pub fn score(session: &Session) -> Scorecard {
         earned_points: earned,
         deducted_points: deducted,
         cap: cap.min(100),
+        depth_percent: tuning.depth_percent.min(100),
         items,
         violations,
         ladder,
@@ -380,11 +459,11 @@ fn depth(session: &Session, items: &[ItemResult]) -> f64 {
         (t.empathy_first_weight, empathy_first),
         (t.mood_weight, mood),
     ];
-    let w: u32 = parts.iter().map(|(w, _)| w).sum();
+    let w: u64 = parts.iter().map(|&(w, _)| u64::from(w)).sum();
     if w == 0 {
         return 1.0;
     }
-    parts.iter().map(|&(w, v)| w as f64 * v).sum::<f64>() / w as f64
+    parts.iter().map(|&(w, v)| f64::from(w) * v).sum::<f64>() / w as f64
 }
 
 /// The three most useful tips: the costliest violations and the heaviest missed items, each
@@ -399,9 +478,9 @@ fn tips(
     for v in &checklist.violations {
         let found: Vec<&ViolationResult> = violations.iter().filter(|r| r.id == v.id).collect();
         if let Some(first) = found.first() {
-            let cost: u32 = found.iter().map(|r| r.penalty).sum();
+            let cost = saturating_sum(found.iter().map(|r| r.penalty));
             candidates.push((
-                cost * 3 / 2,
+                cost.saturating_mul(3) / 2,
                 Tip {
                     title: format!("{} ({}회)", v.title, found.len()),
                     advice: format!(
@@ -419,7 +498,7 @@ fn tips(
             .find(|r| r.id() == first.rung)
             .and_then(|r| checklist.step(r));
         candidates.push((
-            ladder.iter().map(|l| l.penalty).sum::<u32>() * 3 / 2,
+            saturating_sum(ladder.iter().map(|l| l.penalty)).saturating_mul(3) / 2,
             Tip {
                 title: "특이민원 대응 단계".to_owned(),
                 advice: format!(
@@ -458,4 +537,56 @@ fn tips(
     // Stable sort keeps checklist order among equals.
     candidates.sort_by_key(|(v, _)| std::cmp::Reverse(*v));
     candidates.into_iter().take(3).map(|(_, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Session;
+    use crate::library::Library;
+
+    fn card() -> Scorecard {
+        let lib = Library::builtin();
+        let entry = lib
+            .scenario("hit-and-run-swearing")
+            .expect("built-in scenario");
+        score(&Session::start(entry, 1))
+    }
+
+    #[test]
+    fn breakdown_adds_up_where_rounding_each_part_would_not() {
+        let mut c = card();
+        // 68.4 − 11.6 = 56.8 → 57, while 68 − 12 would be 56.
+        (c.item_points, c.depth_points, c.depth_percent) = (70.5, 60.0, 20);
+        c.earned_points = 68.4;
+        c.deducted_points = 11.6;
+        c.penalty_points = 20;
+        (c.cap, c.total) = (100, 57);
+        let b = c.breakdown();
+        assert_eq!((b.items, b.depth, b.earned), (56, 12, 68));
+        assert_eq!((b.deducted, b.before_limits), (11, 57));
+        assert_eq!(
+            (b.penalty_percent, b.capped_at, b.floored),
+            (58, None, false)
+        );
+        assert_eq!((b.items_percent, b.depth_percent), (80, 20));
+    }
+
+    #[test]
+    fn breakdown_names_the_cap_and_the_floor_only_when_they_changed_the_total() {
+        let mut c = card();
+        c.earned_points = 80.0;
+        c.deducted_points = 10.0;
+        (c.cap, c.total) = (45, 45);
+        let b = c.breakdown();
+        assert_eq!((b.before_limits, b.capped_at, b.total), (70, Some(45), 45));
+        (c.cap, c.deducted_points, c.total) = (89, 10.0, 70);
+        assert_eq!(c.breakdown().capped_at, None);
+        (c.cap, c.deducted_points, c.total) = (100, 95.0, 0);
+        let b = c.breakdown();
+        assert!(
+            b.floored && b.capped_at.is_none() && b.before_limits == -15,
+            "{b:?}"
+        );
+    }
 }
