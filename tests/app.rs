@@ -462,8 +462,8 @@ fn a_broken_scenario_folder_shows_its_error_while_the_rest_load() {
     );
 }
 
-#[test]
-fn library_search_and_filters() {
+/// The library of a signed-in trainee with `text` typed into the search.
+fn library_searching(text: &str) -> Harness<'static, MinwonApp> {
     let mut h = app_from(
         Some(storage_with(&Settings {
             trainee: "홍길동".into(),
@@ -476,8 +476,14 @@ fn library_search_and_filters() {
     settle(&mut h);
     h.get_by_label("검색").click();
     settle(&mut h);
-    h.get_by_label("검색").type_text("수사 지연");
+    h.get_by_label("검색").type_text(text);
     settle(&mut h);
+    h
+}
+
+#[test]
+fn library_search_and_filters() {
+    let mut h = library_searching("수사 지연");
     assert!(
         h.query_by_label("피해자 가족의 수사 지연 항의 시작하기")
             .is_some()
@@ -518,20 +524,7 @@ fn small_window_shows_every_screen() {
 /// with its search, the scorecard of the session just played.
 #[test]
 fn settings_return_to_the_screen_they_came_from() {
-    let mut h = app_from(
-        Some(storage_with(&Settings {
-            trainee: "홍길동".into(),
-            ..Settings::default()
-        })),
-        [1280.0, 800.0],
-    );
-    settle(&mut h);
-    h.get_by_label("훈련 시작").click();
-    settle(&mut h);
-    h.get_by_label("검색").click();
-    settle(&mut h);
-    h.get_by_label("검색").type_text("수사 지연");
-    settle(&mut h);
+    let mut h = library_searching("수사 지연");
     h.get_by_label("설정").click();
     settle(&mut h);
     match h.state().screen() {
