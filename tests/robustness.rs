@@ -907,11 +907,13 @@ fn unvalidated_extremes_never_panic() {
             c.max_anger = c.max_anger.map(|_| extreme);
             c.min_trust = c.min_trust.map(|_| extreme);
         }
-        let entry = Entry {
-            scenario: std::sync::Arc::new(scenario),
-            checklist: std::sync::Arc::new(checklist),
-            ..base.clone()
-        };
+        let entry = Entry::new(
+            std::sync::Arc::new(scenario),
+            std::sync::Arc::new(checklist),
+            base.analyzer.clone(),
+            base.path.clone(),
+            base.origin.clone(),
+        );
         let mut session = Session::start(&entry, i as u64);
         for line in turns {
             session.respond(TraineeTurn::parse(line).0);
