@@ -13,6 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minwon::app::settings::STORAGE_KEY;
 use minwon::app::{Action, MinwonApp, Mode, Screen, Settings, Startup, ThemeChoice};
+use minwon::model::EndingKind;
 
 /// eframe's storage, in memory: what `App::save` wrote is what the next start reads.
 #[derive(Default, Clone)]
@@ -208,7 +209,7 @@ fn a_whole_practice_session() {
     settle(&mut h);
     assert!(matches!(h.state().screen(), Screen::Scorecard { .. }));
     let card = h.state().scorecard().unwrap().clone();
-    assert_eq!(card.outcome, "ended_by_trainee");
+    assert_eq!(card.outcome, EndingKind::EndedByTrainee);
     let met: Vec<&str> = card
         .items
         .iter()
@@ -591,7 +592,7 @@ fn finishing_ends_once_and_stale_actions_change_nothing() {
     settle(&mut h);
     let card = h.state().scorecard().expect("scorecard shown").clone();
     assert_eq!(card.turn_count, 1);
-    assert_eq!(card.outcome, "ended_by_trainee");
+    assert_eq!(card.outcome, EndingKind::EndedByTrainee);
     // The scorecard ignores actions of other screens.
     for stale in [
         Action::Start,

@@ -75,7 +75,7 @@ fn model_conversation_resolves_and_scores_high() {
     let ended = s.ended().expect("ended");
     assert_eq!(ended.kind, EndingKind::Resolved);
     let card = score(&s);
-    assert_eq!(card.outcome, "resolved");
+    assert_eq!(card.outcome, EndingKind::Resolved);
     assert!(card.total >= 85, "{card:#?}");
     assert!(card.violations.is_empty());
     // Every fact drawn out, all three stages visited.
@@ -190,7 +190,7 @@ fn repeated_violations_make_the_complainant_walk_out() {
     assert_eq!(ended.kind, EndingKind::WalkedOut);
     assert_eq!(s.mood().anger, 100);
     let card = score(&s);
-    assert_eq!(card.outcome, "walked_out");
+    assert_eq!(card.outcome, EndingKind::WalkedOut);
     assert!(card.total <= 30, "{}", card.total);
     // Turns after the end are ignored.
     let n = s.turns().len();
@@ -221,7 +221,7 @@ fn ending_by_the_trainee() {
     let reply = s.end_by_trainee().expect("closing words").clone();
     assert!(matches!(reply.source, Source::Ending { .. }));
     assert_eq!(s.ended().unwrap().kind, EndingKind::EndedByTrainee);
-    assert_eq!(score(&s).outcome, "ended_by_trainee");
+    assert_eq!(score(&s).outcome, EndingKind::EndedByTrainee);
     assert!(s.end_by_trainee().is_none(), "ends once");
 }
 
@@ -307,7 +307,7 @@ fn skipping_the_ladder_is_a_fault() {
     s.respond(t("계속하시면 공무집행방해로 처벌받으실 수 있습니다."));
     let card = score(&s);
     assert_eq!(card.ladder.len(), 1, "{:?}", card.ladder);
-    assert_eq!(card.ladder[0].rung, "ladder:warn");
+    assert_eq!(card.ladder[0].rung, Rung::Warn);
     assert!(card.ladder[0].problem.contains("건너뛰었습니다"));
     let boundary = card.items.iter().find(|i| i.id == "boundary").unwrap();
     assert!(boundary.applicable && !boundary.met);
@@ -837,7 +837,7 @@ fn a_farewell_to_someone_calmer_but_not_satisfied_ends_partial() {
     assert_eq!(s.ended().map(|e| e.kind), Some(EndingKind::Partial));
     assert_eq!(rec.reply.text, "...알겠어요. 그래도 답답한 건 그대로네요.");
     let card = score(&s);
-    assert_eq!(card.outcome, "partial");
+    assert_eq!(card.outcome, EndingKind::Partial);
     assert_eq!(card.outcome_label, "불완전 해결");
     assert!(card.total <= s.scenario().scoring.partial_cap);
 }
@@ -945,8 +945,8 @@ const ABUSIVE: &str = "\
 fn a_flat_officer_lands_clearly_above_an_abusive_one() {
     let flat = score(&play(FLAT, 1));
     let abusive = score(&play(ABUSIVE, 1));
-    assert_ne!(flat.outcome, "walked_out", "{flat:#?}");
-    assert_eq!(abusive.outcome, "walked_out");
+    assert_ne!(flat.outcome, EndingKind::WalkedOut, "{flat:#?}");
+    assert_eq!(abusive.outcome, EndingKind::WalkedOut);
     assert!(
         flat.total >= abusive.total + 10,
         "flat {} vs abusive {}",

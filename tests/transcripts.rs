@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use minwon::engine::{Session, Source};
 use minwon::library::{Library, Origin};
-use minwon::model::{Band, Transcript};
+use minwon::model::{Band, EndingKind, Transcript};
 use minwon::scoring::{Scorecard, score};
 
 const SEEDS: [u64; 3] = [1, 7, 2024];
@@ -65,7 +65,7 @@ fn summary(card: &Scorecard) -> String {
             .collect::<Vec<_>>(),
         card.ladder
             .iter()
-            .map(|l| (l.turn, l.rung.as_str()))
+            .map(|l| (l.turn, l.rung.id()))
             .collect::<Vec<_>>(),
     )
 }
@@ -91,7 +91,7 @@ fn model_answers_resolve_with_85_or_more() {
         for seed in SEEDS {
             let (_, card) = play(&lib, &id, &t, seed);
             assert!(
-                card.total >= 85 && card.outcome == "resolved",
+                card.total >= 85 && card.outcome == EndingKind::Resolved,
                 "{id} model, seed {seed}: {}",
                 summary(&card)
             );
@@ -205,7 +205,7 @@ fn a_polite_but_flat_officer_stays_and_lands_clearly_above_a_rude_one() {
             let (_, r) = play(&lib, &id, &rude, seed);
             assert_ne!(
                 f.outcome,
-                "walked_out",
+                EndingKind::WalkedOut,
                 "{id} flat, seed {seed}: {}",
                 summary(&f)
             );
@@ -294,7 +294,12 @@ fn tired_but_correct_answers_score_between_45_and_80() {
                 "{id} tired, seed {seed}: {}",
                 summary(&card)
             );
-            assert_ne!(card.outcome, "walked_out", "{id}: {}", summary(&card));
+            assert_ne!(
+                card.outcome,
+                EndingKind::WalkedOut,
+                "{id}: {}",
+                summary(&card)
+            );
             assert!(
                 card.violations.iter().any(|v| v.id == "informal_speech"),
                 "{id}: the 반말 slip is not found: {}",
@@ -402,7 +407,7 @@ fn answers_in_unseen_voices_are_judged_by_what_they_do() {
         for seed in SEEDS {
             let (_, t) = play(&lib, &id, &terse, seed);
             assert!(
-                t.total >= 60 && t.violations.is_empty() && t.outcome != "walked_out",
+                t.total >= 60 && t.violations.is_empty() && t.outcome != EndingKind::WalkedOut,
                 "{id} terse, seed {seed}: {}",
                 summary(&t)
             );

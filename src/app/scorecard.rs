@@ -7,6 +7,7 @@ use super::Action;
 use super::style::{bold, colors};
 use super::widgets::{card, primary_button, section_ui};
 use crate::engine::Session;
+use crate::model::EndingKind;
 use crate::scoring::{Scorecard, score};
 
 pub struct ScorecardView {
@@ -106,7 +107,7 @@ impl ScorecardView {
                 });
             });
             ui.vertical(|ui| {
-                let outcome_color = if c.outcome == "resolved" {
+                let outcome_color = if c.outcome == EndingKind::Resolved {
                     p.good
                 } else {
                     p.warn

@@ -200,6 +200,13 @@ impl Rung {
     }
 }
 
+impl std::fmt::Display for Rung {
+    /// The rung's id (`ladder:warn`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LadderStep {

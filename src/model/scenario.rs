@@ -408,6 +408,13 @@ pub enum EndingKind {
     Partial,
 }
 
+impl std::fmt::Display for EndingKind {
+    /// The outcome id (`resolved`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 impl EndingKind {
     pub const ALL: [EndingKind; 5] = [
         EndingKind::Resolved,

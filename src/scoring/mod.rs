@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::Target;
 use crate::engine::Session;
-use crate::model::{Checklist, EndingKind, Phase, Scenario, Timing};
+use crate::model::{Checklist, EndingKind, Phase, Rung, Scenario, Timing};
 
 /// A quotation from the conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,7 +44,9 @@ pub struct ViolationResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LadderResult {
     pub turn: u32,
-    pub rung: String,
+    /// Serialised as its id (`ladder:warn`).
+    #[serde(serialize_with = "rung_id")]
+    pub rung: Rung,
     pub problem: String,
     pub text: String,
     pub penalty: u32,
@@ -81,10 +83,12 @@ pub struct Scorecard {
     pub seed: u64,
     /// 0–100.
     pub total: u32,
-    pub grade: String,
+    pub grade: Grade,
     pub grade_label: String,
-    /// `resolved`, `partial`, `walked_out`, `turn_limit`, `ended_by_trainee`.
-    pub outcome: String,
+    /// Serialised as its id: `resolved`, `partial`, `walked_out`, `turn_limit`,
+    /// `ended_by_trainee`.
+    #[serde(serialize_with = "outcome_id")]
+    pub outcome: EndingKind,
     pub outcome_label: String,
     pub outcome_summary: String,
     /// Points from items, 0–100, before penalties.
@@ -174,15 +178,62 @@ impl Scorecard {
     }
 }
 
-/// Letter grade and its Korean label for a total.
-pub fn grade(total: u32) -> (&'static str, &'static str) {
-    match total {
-        90.. => ("A", "우수"),
-        80..=89 => ("B", "양호"),
-        70..=79 => ("C", "보통"),
-        60..=69 => ("D", "미흡"),
-        _ => ("F", "부족"),
+/// A letter grade; serialised as its letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Grade {
+    A,
+    B,
+    C,
+    D,
+    F,
+}
+
+impl Grade {
+    /// The grade of a total.
+    pub fn of(total: u32) -> Grade {
+        match total {
+            90.. => Grade::A,
+            80..=89 => Grade::B,
+            70..=79 => Grade::C,
+            60..=69 => Grade::D,
+            _ => Grade::F,
+        }
     }
+
+    pub fn letter(self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+            Grade::D => "D",
+            Grade::F => "F",
+        }
+    }
+
+    /// The Korean label (`우수`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::A => "우수",
+            Grade::B => "양호",
+            Grade::C => "보통",
+            Grade::D => "미흡",
+            Grade::F => "부족",
+        }
+    }
+}
+
+impl std::fmt::Display for Grade {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.letter())
+    }
+}
+
+fn rung_id<S: serde::Serializer>(rung: &Rung, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(rung.id())
+}
+
+fn outcome_id<S: serde::Serializer>(kind: &EndingKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(kind.id())
 }
 
 fn weight_of(scenario: &Scenario, checklist: &Checklist, index: usize) -> u32 {
@@ -288,7 +339,7 @@ pub fn score(session: &Session) -> Scorecard {
         .flat_map(|t| t.ladder_faults.iter())
         .map(|f| LadderResult {
             turn: f.turn,
-            rung: f.rung.id().to_owned(),
+            rung: f.rung,
             problem: f.describe(checklist),
             text: f.text.clone(),
             penalty: checklist.ladder_penalty,
@@ -313,20 +364,17 @@ pub fn score(session: &Session) -> Scorecard {
     };
 
     let depth_points = 100.0 * depth(session, &items);
-    let (outcome, outcome_label, outcome_summary) = match session.ended() {
-        Some(e) => {
-            let ending = &scenario.endings[e.index];
-            (e.kind.id(), e.kind.label(), ending.summary.clone())
-        }
-        None => (
-            EndingKind::EndedByTrainee.id(),
-            EndingKind::EndedByTrainee.label(),
-            String::new(),
-        ),
+    let (outcome, outcome_summary) = match session.ended() {
+        Some(e) => (e.kind, scenario.endings[e.index].summary.clone()),
+        None => (EndingKind::EndedByTrainee, String::new()),
     };
     let violation_points = saturating_sum(violations.iter().map(|v| v.penalty));
     let ladder_points = saturating_sum(ladder.iter().map(|l| l.penalty));
-    let outcome_points = checklist.outcome_penalty.get(outcome).copied().unwrap_or(0);
+    let outcome_points = checklist
+        .outcome_penalty
+        .get(outcome.id())
+        .copied()
+        .unwrap_or(0);
     let penalty_points = saturating_sum([violation_points, ladder_points, outcome_points]);
     let tuning = &scenario.scoring;
     let share = tuning.depth_percent.min(100) as f64 / 100.0;
@@ -339,7 +387,7 @@ pub fn score(session: &Session) -> Scorecard {
     let base = tuning.penalty_base_percent.min(100) as f64 / 100.0;
     let deducted = penalty_points as f64 * (base + (1.0 - base) * earned / 100.0);
     let total = (earned - deducted).round().clamp(0.0, cap.min(100) as f64) as u32;
-    let (g, g_label) = grade(total);
+    let grade = Grade::of(total);
 
     let phases = Phase::ALL
         .iter()
@@ -392,10 +440,10 @@ pub fn score(session: &Session) -> Scorecard {
         title: scenario.title.clone(),
         seed: session.seed(),
         total,
-        grade: g.to_owned(),
-        grade_label: g_label.to_owned(),
-        outcome: outcome.to_owned(),
-        outcome_label: outcome_label.to_owned(),
+        grade,
+        grade_label: grade.label().to_owned(),
+        outcome,
+        outcome_label: outcome.label().to_owned(),
         outcome_summary,
         item_points,
         depth_points,
@@ -495,7 +543,7 @@ fn tips(
     if let Some(first) = ladder.first() {
         let step = crate::model::Rung::ALL
             .into_iter()
-            .find(|r| r.id() == first.rung)
+            .find(|r| *r == first.rung)
             .and_then(|r| checklist.step(r));
         candidates.push((
             saturating_sum(ladder.iter().map(|l| l.penalty)).saturating_mul(3) / 2,
