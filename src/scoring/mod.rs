@@ -593,6 +593,27 @@ mod tests {
     use crate::engine::Session;
     use crate::library::Library;
 
+    #[test]
+    fn typed_results_serialise_to_the_contract_strings() {
+        let l = LadderResult {
+            turn: 2,
+            rung: Rung::Warn,
+            problem: String::new(),
+            text: String::new(),
+            penalty: 8,
+        };
+        let v = serde_json::to_value(&l).expect("json");
+        assert_eq!(v["rung"], "ladder:warn");
+        assert_eq!(serde_json::to_value(Grade::of(91)).expect("json"), "A");
+        assert_eq!(Grade::of(59), Grade::F);
+        assert_eq!(Grade::of(80).label(), "양호");
+        let mut c = card();
+        c.outcome = EndingKind::Partial;
+        let v = serde_json::to_value(&c).expect("json");
+        assert_eq!(v["outcome"], "partial");
+        assert_eq!(v["grade"], c.grade.letter());
+    }
+
     fn card() -> Scorecard {
         let lib = Library::builtin();
         let entry = lib
