@@ -64,7 +64,9 @@ impl Korean {
 }
 
 /// What a cue or an action can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Target {
     /// An item of the checklist, by index.
     Item(usize),
@@ -77,7 +79,7 @@ pub enum Target {
 }
 
 /// One thing a turn showed, with the words that show it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Hit {
     pub target: Target,
     /// The sentence that shows it, or the action token (`[bow]`).
@@ -87,14 +89,14 @@ pub struct Hit {
 }
 
 /// One sentence of a turn.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub text: String,
     pub level: SpeechLevel,
 }
 
 /// The analysis of one trainee turn.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// The typed text, normalised.
     pub text: String,

@@ -1,12 +1,12 @@
 //! A role-play session: the complainant's mood, stages, replies, facts, the abuse ladder and
 //! endings. Deterministic for a given scenario, sequence of trainee turns and seed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Analyzer, Hit, Target};
 use crate::library::Entry;
@@ -17,7 +17,7 @@ use crate::model::{
 };
 
 /// Where a complainant's line came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Source {
     /// The stage's lines for a mood band.
@@ -38,7 +38,7 @@ pub enum Source {
 }
 
 /// One line of the complainant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reply {
     pub text: String,
     pub source: Source,
@@ -49,7 +49,7 @@ pub struct Reply {
 }
 
 /// A step of the ladder taken wrongly.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LadderFault {
     pub turn: u32,
     pub rung: Rung,
@@ -78,7 +78,7 @@ impl LadderFault {
 }
 
 /// Everything that happened in one trainee turn.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TurnRecord {
     /// 1-based.
     pub number: u32,
@@ -101,7 +101,7 @@ pub struct TurnRecord {
 }
 
 /// How the session ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ended {
     pub kind: EndingKind,
     /// Index of the ending in the scenario.
@@ -118,14 +118,31 @@ pub struct Hint {
     pub phrase: String,
 }
 
-/// A role-play in progress.
+/// A role-play in progress: the scenario it plays, and the state that changes.
 #[derive(Debug)]
 pub struct Session {
     scenario: Arc<Scenario>,
     checklist: Arc<Checklist>,
     analyzer: Analyzer,
-    seed: u64,
     rng: ChaCha8Rng,
+    /// Index of the item the ladder earns (`boundary`).
+    ladder_item: Option<usize>,
+    state: SessionState,
+}
+
+/// The version of [`SessionState`]'s format; a saved state of another version is refused.
+pub const SESSION_STATE_VERSION: u32 = 1;
+
+/// Everything about a session that changes as it is played, apart from the scenario it plays:
+/// what records and crash recovery store, and what [`Session::resume`] continues from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionState {
+    pub version: u32,
+    /// The scenario it belongs to.
+    pub scenario: String,
+    pub seed: u64,
+    /// How far the complainant's random choices have gone (the generator's word position).
+    rng_position: u64,
     mood: Mood,
     stage: usize,
     stage_turns: u32,
@@ -133,20 +150,18 @@ pub struct Session {
     turns: Vec<TurnRecord>,
     item_counts: Vec<u32>,
     /// Items and rungs shown so far, by id (for `needs`).
-    shown: HashSet<String>,
+    shown: BTreeSet<String>,
     disclosed: Vec<bool>,
-    fired: HashSet<usize>,
+    fired: BTreeSet<usize>,
     abused: bool,
     climbed: Vec<Rung>,
     ended: Option<Ended>,
     /// The complainant's last words when the trainee ended the session.
     closing_reply: Option<Reply>,
-    /// Index of the item the ladder earns (`boundary`).
-    ladder_item: Option<usize>,
     /// Every line the complainant has said, with the turn it was last said at.
-    said: HashMap<String, u32>,
+    said: BTreeMap<String, u32>,
     /// Actions the trainee has taken, by id (`give_card`).
-    given: HashSet<String>,
+    given: BTreeSet<String>,
     /// Trainee turns with a violation or a ladder fault.
     fault_turns: u32,
     /// The trainee has been abusive (one of the scenario's `patience.abusive` violations).
@@ -155,6 +170,19 @@ pub struct Session {
     stage_listening: u32,
     /// Neutral questions asked so far (their effect fades like an item's).
     questions: u32,
+}
+
+/// Why a saved state cannot be resumed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResumeError {
+    #[error(
+        "저장된 상담의 형식(버전 {0})을 이 프로그램은 읽지 못합니다 (버전 {SESSION_STATE_VERSION})"
+    )]
+    Version(u32),
+    #[error("저장된 상담은 시나리오 \"{saved}\"의 것인데 \"{given}\"로 이어 가려고 했습니다")]
+    Scenario { saved: String, given: String },
+    #[error("저장된 상담이 지금의 시나리오 파일과 맞지 않습니다 (시나리오가 바뀐 것 같습니다)")]
+    Mismatch,
 }
 
 /// Anger at which a complainant walks out unless the scenario says otherwise.
@@ -189,14 +217,19 @@ impl Session {
         checklist: Arc<Checklist>,
         seed: u64,
     ) -> Session {
-        let mut s = Session {
+        let ladder_item = checklist
+            .ladder_item
+            .as_deref()
+            .and_then(|id| checklist.items.iter().position(|i| i.id == id));
+        let state = SessionState {
+            version: SESSION_STATE_VERSION,
+            scenario: scenario.id.clone(),
+            seed,
+            rng_position: 0,
             // Validation keeps the mood within 0–100; an unvalidated scenario is held to it too.
             mood: scenario.mood.clamped(),
             item_counts: vec![0; checklist.items.len()],
             disclosed: vec![false; scenario.facts.len()],
-            analyzer,
-            seed,
-            rng: ChaCha8Rng::seed_from_u64(seed),
             stage: 0,
             stage_turns: 0,
             opening: Reply {
@@ -209,33 +242,83 @@ impl Session {
                 danger: false,
             },
             turns: Vec::new(),
-            shown: HashSet::new(),
-            fired: HashSet::new(),
+            shown: BTreeSet::new(),
+            fired: BTreeSet::new(),
             abused: false,
             climbed: Vec::new(),
             ended: None,
             closing_reply: None,
-            said: HashMap::new(),
-            given: HashSet::new(),
+            said: BTreeMap::new(),
+            given: BTreeSet::new(),
             fault_turns: 0,
             abusive_officer: false,
             stage_listening: 0,
             questions: 0,
-            ladder_item: checklist
-                .ladder_item
-                .as_deref()
-                .and_then(|id| checklist.items.iter().position(|i| i.id == id)),
+        };
+        let mut s = Session {
+            analyzer,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            ladder_item,
             scenario,
             checklist,
+            state,
         };
-        s.opening = if s.scenario.opening.is_empty() {
+        s.state.opening = if s.scenario.opening.is_empty() {
             s.stage_line()
         } else {
             s.line(Source::Opening)
         };
-        s.said.insert(s.opening.text.clone(), 0);
-        s.abused |= s.opening.abusive || s.opening.danger;
+        s.state.said.insert(s.state.opening.text.clone(), 0);
+        s.state.abused |= s.state.opening.abusive || s.state.opening.danger;
         s
+    }
+
+    /// The state that changes, to save and later [`Session::resume`].
+    pub fn state(&self) -> SessionState {
+        let mut state = self.state.clone();
+        // A session never draws 2^64 words; the position fits.
+        state.rng_position = u64::try_from(self.rng.get_word_pos()).unwrap_or(u64::MAX);
+        state
+    }
+
+    /// Continues a saved session of a loaded scenario exactly where it was.
+    pub fn resume(entry: &Entry, state: SessionState) -> Result<Session, ResumeError> {
+        if state.version != SESSION_STATE_VERSION {
+            return Err(ResumeError::Version(state.version));
+        }
+        let (scenario, checklist) = (&entry.scenario, &entry.checklist);
+        if state.scenario != scenario.id {
+            return Err(ResumeError::Scenario {
+                saved: state.scenario,
+                given: scenario.id.clone(),
+            });
+        }
+        // A state made for another version of the scenario could index past its stages, facts
+        // or items: refuse it rather than panic later.
+        let fits = state.stage < scenario.stages.len()
+            && state.item_counts.len() == checklist.items.len()
+            && state.disclosed.len() == scenario.facts.len()
+            && state
+                .ended
+                .as_ref()
+                .is_none_or(|e| e.index < scenario.endings.len())
+            && state.turns.iter().all(|t| t.stage < scenario.stages.len());
+        if !fits {
+            return Err(ResumeError::Mismatch);
+        }
+        let mut rng = ChaCha8Rng::seed_from_u64(state.seed);
+        rng.set_word_pos(u128::from(state.rng_position));
+        Ok(Session {
+            analyzer: Analyzer::clone(entry.scenario_analyzer()),
+            rng,
+            ladder_item: checklist
+                .ladder_item
+                .as_deref()
+                .and_then(|id| checklist.items.iter().position(|i| i.id == id)),
+            scenario: scenario.clone(),
+            checklist: checklist.clone(),
+            state,
+        })
     }
 
     pub fn scenario(&self) -> &Arc<Scenario> {
@@ -251,71 +334,72 @@ impl Session {
     }
 
     pub fn seed(&self) -> u64 {
-        self.seed
+        self.state.seed
     }
 
     pub fn mood(&self) -> Mood {
-        self.mood
+        self.state.mood
     }
 
     pub fn band(&self) -> Band {
-        Band::of(self.mood)
+        Band::of(self.state.mood)
     }
 
     /// Index of the current stage.
     pub fn stage(&self) -> usize {
-        self.stage
+        self.state.stage
     }
 
     /// The complainant's first line.
     pub fn opening(&self) -> &Reply {
-        &self.opening
+        &self.state.opening
     }
 
     pub fn turns(&self) -> &[TurnRecord] {
-        &self.turns
+        &self.state.turns
     }
 
     pub fn ended(&self) -> Option<&Ended> {
-        self.ended.as_ref()
+        self.state.ended.as_ref()
     }
 
     pub fn is_over(&self) -> bool {
-        self.ended.is_some()
+        self.state.ended.is_some()
     }
 
     /// The complainant has sworn at or threatened the trainee at some point.
     pub fn abused(&self) -> bool {
-        self.abused
+        self.state.abused
     }
 
     /// Facts told so far.
     pub fn disclosed(&self) -> &[bool] {
-        &self.disclosed
+        &self.state.disclosed
     }
 
     /// Rungs of the ladder climbed properly so far, in order.
     pub fn climbed(&self) -> &[Rung] {
-        &self.climbed
+        &self.state.climbed
     }
 
     /// The complainant's last words.
     pub fn last_reply(&self) -> &Reply {
-        self.closing_reply
+        self.state
+            .closing_reply
             .as_ref()
-            .or(self.turns.last().map(|t| &t.reply))
-            .unwrap_or(&self.opening)
+            .or(self.state.turns.last().map(|t| &t.reply))
+            .unwrap_or(&self.state.opening)
     }
 
     /// The complainant's words after the trainee pressed "상담 종료", if they did.
     pub fn closing_reply(&self) -> Option<&Reply> {
-        self.closing_reply.as_ref()
+        self.state.closing_reply.as_ref()
     }
 
     /// Plays one trainee turn and returns what happened. After the session has ended the turn
     /// is ignored and `None` is returned.
     pub fn respond(&mut self, turn: TraineeTurn) -> Option<&TurnRecord> {
-        if self.ended.is_some() {
+        if self.state.ended.is_some() {
             return None;
         }
         let mut turn = turn;
@@ -323,15 +407,15 @@ impl Session {
             // On the telephone a bow or an offered seat cannot be seen.
             turn.actions.retain(|a| !a.is_physical());
         }
-        let number = self.turns.len() as u32 + 1;
+        let number = self.state.turns.len() as u32 + 1;
         let analysis = self.analyzer.analyze(&turn);
-        let mood_before = self.mood;
-        let stage = self.stage;
-        let abused = self.abused;
+        let mood_before = self.state.mood;
+        let stage = self.state.stage;
+        let abused = self.state.abused;
 
         let mut analysis = analysis;
         for a in &analysis.actions {
-            self.given.insert(a.id().to_owned());
+            self.state.given.insert(a.id().to_owned());
         }
         let (rungs, ladder_faults) = self.climb(number, &analysis);
         if rungs.is_empty()
@@ -348,15 +432,15 @@ impl Session {
         let faulty = analysis.violations().next().is_some() || !ladder_faults.is_empty();
         // A single slip from an otherwise polite officer stings less than sustained
         // provocation; an abusive officer is felt in full at once.
-        let sting = if faulty && self.fault_turns == 0 && !abusive_turn {
+        let sting = if faulty && self.state.fault_turns == 0 && !abusive_turn {
             patience.first_fault_percent
         } else {
             100
         };
         if faulty {
-            self.fault_turns += 1;
+            self.state.fault_turns += 1;
         }
-        self.abusive_officer |= abusive_turn;
+        self.state.abusive_officer |= abusive_turn;
         let scaled = |d: MoodDelta| d.percent(sting);
         let mut delta = MoodDelta::default();
         let mut useful = false;
@@ -364,13 +448,13 @@ impl Session {
         for hit in &analysis.hits {
             match hit.target {
                 Target::Item(i) => {
-                    self.item_counts[i] += 1;
+                    self.state.item_counts[i] += 1;
                     let item = &self.checklist.items[i];
-                    self.shown.insert(item.id.clone());
+                    self.state.shown.insert(item.id.clone());
                     listening |= self.scenario.patience.listening.contains(&item.id);
                     delta += self
                         .effect(&item.id, item.mood)
-                        .damped(self.item_counts[i] as i32);
+                        .damped(self.state.item_counts[i] as i32);
                     useful = true;
                 }
                 Target::Violation(v) => {
@@ -388,17 +472,17 @@ impl Session {
         // A neutral question the case needs is listening work too, with or without a fact
         // behind it.
         if !faulty && !listening && self.asks_a_question(&analysis) {
-            self.questions += 1;
+            self.state.questions += 1;
             delta += self
                 .scenario
                 .patience
                 .question
-                .damped(self.questions as i32);
+                .damped(self.state.questions as i32);
             listening = true;
             useful = true;
         }
         for &r in &rungs {
-            self.shown.insert(r.id().to_owned());
+            self.state.shown.insert(r.id().to_owned());
             let base = self.checklist.step(r).map(|s| s.mood).unwrap_or_default();
             delta += self.effect(r.id(), base);
         }
@@ -408,10 +492,10 @@ impl Session {
         if !useful {
             delta += self.checklist.idle;
         }
-        self.mood = self.mood.moved(delta);
-        self.stage_turns += 1;
+        self.state.mood = self.state.mood.moved(delta);
+        self.state.stage_turns += 1;
         if listening {
-            self.stage_listening += 1;
+            self.state.stage_listening += 1;
         }
 
         // A fact, if asked for and the complainant is not busy reacting to a hurtful remark.
@@ -426,10 +510,13 @@ impl Session {
                     .then(|| self.trigger_for(&[LADDER_FAULT.to_owned()]))
                     .flatten()
             });
-        let asked = analysis.facts().filter(|&f| !self.disclosed[f]).last();
+        let asked = analysis
+            .facts()
+            .filter(|&f| !self.state.disclosed[f])
+            .last();
         if let Some(f) = asked.filter(|_| hurt.is_none()) {
-            if self.mood.trust >= self.scenario.facts[f].min_trust {
-                self.disclosed[f] = true;
+            if self.state.mood.trust >= self.scenario.facts[f].min_trust {
+                self.state.disclosed[f] = true;
                 disclosed = Some(f);
             } else if analysis
                 .hit(Target::Fact(f))
@@ -442,20 +529,20 @@ impl Session {
 
         // Moving on to the next stage.
         let mut advanced_to = None;
-        if self.stage + 1 < self.scenario.stages.len() {
-            let exit = self.scenario.stages[self.stage].exit.clone();
+        if self.state.stage + 1 < self.scenario.stages.len() {
+            let exit = self.scenario.stages[self.state.stage].exit.clone();
             if self.holds(&exit, &analysis, &rungs) || self.waived(&exit, &analysis, &rungs) {
-                self.stage += 1;
-                self.stage_turns = 0;
-                self.stage_listening = 0;
-                advanced_to = Some(self.stage);
+                self.state.stage += 1;
+                self.state.stage_turns = 0;
+                self.state.stage_listening = 0;
+                advanced_to = Some(self.state.stage);
             }
         }
 
         let ending = self.find_ending(number, &analysis, &rungs);
         let reply = match ending {
             Some((kind, index)) => {
-                self.ended = Some(Ended {
+                self.state.ended = Some(Ended {
                     kind,
                     index,
                     after_turn: number,
@@ -468,15 +555,15 @@ impl Session {
             }
             None => self.choose_reply(&analysis, hurt, &rungs, disclosed, refused, advanced_to),
         };
-        self.abused |= reply.abusive || reply.danger;
-        self.said.insert(reply.text.clone(), number);
-        self.turns.push(TurnRecord {
+        self.state.abused |= reply.abusive || reply.danger;
+        self.state.said.insert(reply.text.clone(), number);
+        self.state.turns.push(TurnRecord {
             number,
             turn,
             analysis,
             stage,
             mood_before,
-            mood_after: self.mood,
+            mood_after: self.state.mood,
             abused,
             rungs,
             ladder_faults,
@@ -484,25 +571,25 @@ impl Session {
             advanced_to,
             reply,
         });
-        self.turns.last()
+        self.state.turns.last()
     }
 
     /// The trainee presses "상담 종료". Returns the complainant's last words, which fit the
     /// mood they are left in.
     pub fn end_by_trainee(&mut self) -> Option<&Reply> {
-        if self.ended.is_some() {
+        if self.state.ended.is_some() {
             return None;
         }
         let index = self.pick_ending(EndingKind::EndedByTrainee, None)?;
-        let after_turn = self.turns.len() as u32;
-        self.ended = Some(Ended {
+        let after_turn = self.state.turns.len() as u32;
+        self.state.ended = Some(Ended {
             kind: EndingKind::EndedByTrainee,
             index,
             after_turn,
         });
         let reply = self.line(Source::Ending { index });
-        self.closing_reply = Some(reply);
-        self.closing_reply.as_ref()
+        self.state.closing_reply = Some(reply);
+        self.state.closing_reply.as_ref()
     }
 
     /// The mood effect of an item, violation or rung: the scenario's, else the checklist's.
@@ -512,11 +599,12 @@ impl Session {
 
     /// The complainant's last `patience.abuse_window` lines, newest first.
     fn recent_replies(&self) -> impl Iterator<Item = &Reply> {
-        self.turns
+        self.state
+            .turns
             .iter()
             .rev()
             .map(|t| &t.reply)
-            .chain(std::iter::once(&self.opening))
+            .chain(std::iter::once(&self.state.opening))
             .take(self.scenario.patience.abuse_window.max(1))
     }
 
@@ -534,7 +622,7 @@ impl Session {
 
     /// Trainee turns so far with a violation or a ladder fault.
     pub fn fault_turns(&self) -> u32 {
-        self.fault_turns
+        self.state.fault_turns
     }
 
     /// Climbs the ladder with the rungs shown in a turn: which count, and which are faults.
@@ -554,8 +642,8 @@ impl Session {
         for rung in shown {
             if danger {
                 // The immediate branch of the guideline: any step, the end included, is right.
-                if !self.climbed.contains(&rung) {
-                    self.climbed.push(rung);
+                if !self.state.climbed.contains(&rung) {
+                    self.state.climbed.push(rung);
                 }
                 ok.push(rung);
                 continue;
@@ -572,7 +660,9 @@ impl Session {
                         text: quote(rung),
                     }),
                     // A recording announced early still stands when the abuse comes.
-                    Rung::Record if !self.climbed.contains(&rung) => self.climbed.push(rung),
+                    Rung::Record if !self.state.climbed.contains(&rung) => {
+                        self.state.climbed.push(rung)
+                    }
                     _ => {}
                 }
                 continue;
@@ -587,7 +677,7 @@ impl Session {
                 Rung::ALL
                     .into_iter()
                     .filter(|&r| r <= n)
-                    .find(|r| !self.climbed.contains(r) && !ok.contains(r))
+                    .find(|r| !self.state.climbed.contains(r) && !ok.contains(r))
             });
             match missing {
                 Some(m) => faults.push(LadderFault {
@@ -597,8 +687,8 @@ impl Session {
                     text: quote(rung),
                 }),
                 None => {
-                    if !self.climbed.contains(&rung) {
-                        self.climbed.push(rung);
+                    if !self.state.climbed.contains(&rung) {
+                        self.state.climbed.push(rung);
                     }
                     ok.push(rung);
                 }
@@ -610,14 +700,14 @@ impl Session {
     /// True when `id` has happened in this session: an item or rung shown, an action taken,
     /// a fact told.
     fn happened(&self, id: &str) -> bool {
-        self.shown.contains(id)
-            || self.given.contains(id)
+        self.state.shown.contains(id)
+            || self.state.given.contains(id)
             || self
                 .scenario
                 .facts
                 .iter()
                 .position(|f| f.id == id)
-                .is_some_and(|i| self.disclosed[i])
+                .is_some_and(|i| self.state.disclosed[i])
     }
 
     fn fact_disclosed(&self, id: &str) -> bool {
@@ -625,12 +715,12 @@ impl Session {
             .facts
             .iter()
             .position(|f| f.id == id)
-            .is_some_and(|i| self.disclosed[i])
+            .is_some_and(|i| self.state.disclosed[i])
     }
 
     fn holds(&self, c: &Condition, analysis: &Analysis, rungs: &[Rung]) -> bool {
         self.holds_with(c, analysis, rungs, 0, false)
-            && c.needs.iter().all(|id| self.shown.contains(id))
+            && c.needs.iter().all(|id| self.state.shown.contains(id))
     }
 
     /// Everything of `c` but its `needs`; anger and trust within `margin`, and the stage one
@@ -643,14 +733,14 @@ impl Session {
         margin: i32,
         near_stage: bool,
     ) -> bool {
-        if self.stage_turns < c.min_turns {
+        if self.state.stage_turns < c.min_turns {
             return false;
         }
         if c.max_anger
-            .is_some_and(|m| self.mood.anger > m.saturating_add(margin))
-            || c.min_anger.is_some_and(|m| self.mood.anger < m)
+            .is_some_and(|m| self.state.mood.anger > m.saturating_add(margin))
+            || c.min_anger.is_some_and(|m| self.state.mood.anger < m)
             || c.min_trust
-                .is_some_and(|m| self.mood.trust < m.saturating_sub(margin))
+                .is_some_and(|m| self.state.mood.trust < m.saturating_sub(margin))
         {
             return false;
         }
@@ -658,7 +748,7 @@ impl Session {
             return false;
         }
         if let Some(stage) = &c.stage {
-            let here = self.stage;
+            let here = self.state.stage;
             let ok = match self.scenario.stage_index(stage) {
                 Some(want) => here == want || (near_stage && here + 1 == want),
                 None => false,
@@ -680,15 +770,15 @@ impl Session {
     /// the exit asks for.
     fn waived(&self, c: &Condition, analysis: &Analysis, rungs: &[Rung]) -> bool {
         let p = &self.scenario.patience;
-        if self.stage_turns < p.waive_after.max(c.min_turns)
-            || self.stage_listening < p.listening_turns
+        if self.state.stage_turns < p.waive_after.max(c.min_turns)
+            || self.state.stage_listening < p.listening_turns
         {
             return false;
         }
         let missing: Vec<&String> = c
             .needs
             .iter()
-            .filter(|id| !self.shown.contains(*id))
+            .filter(|id| !self.state.shown.contains(*id))
             .collect();
         let listening_only = missing.iter().all(|id| {
             self.checklist
@@ -742,9 +832,9 @@ impl Session {
             })
         };
         // Walking out takes sustained provocation or an abusive officer.
-        if self.abusive_officer || self.fault_turns >= p.faults_to_walk_out.max(1) {
+        if self.state.abusive_officer || self.state.fault_turns >= p.faults_to_walk_out.max(1) {
             let walked = first(EndingKind::WalkedOut, &|c| {
-                c.min_anger.is_some() || self.mood.anger >= p.walk_out_anger
+                c.min_anger.is_some() || self.state.mood.anger >= p.walk_out_anger
             });
             if let Some(i) = walked {
                 return Some((EndingKind::WalkedOut, i));
@@ -762,18 +852,20 @@ impl Session {
         // A courteous farewell ends by band, not on a knife-edge: resolved when the mood is
         // within a margin of the resolved ending's, calmer-but-not-satisfied when it has come
         // down, else the conversation goes on.
-        if self.turn_shows("farewell", analysis, rungs) && self.stage > 0 {
-            let near_stage = Band::of(self.mood) == Band::Calm;
+        if self.turn_shows("farewell", analysis, rungs) && self.state.stage > 0 {
+            let near_stage = Band::of(self.state.mood) == Band::Calm;
             let relaxed = endings.iter().position(|e| {
                 e.kind == EndingKind::Resolved
-                    && e.when.needs.iter().all(|id| self.shown.contains(id))
+                    && e.when.needs.iter().all(|id| self.state.shown.contains(id))
                     && self.holds_with(&e.when, analysis, rungs, p.resolve_margin, near_stage)
             });
             if let Some(i) = relaxed {
                 return Some((EndingKind::Resolved, i));
             }
             let start = self.scenario.mood.anger;
-            if self.mood.anger < 50 || self.mood.anger.saturating_add(p.partial_drop) <= start {
+            if self.state.mood.anger < 50
+                || self.state.mood.anger.saturating_add(p.partial_drop) <= start
+            {
                 let i = self
                     .pick_ending(EndingKind::Partial, Some((analysis, rungs)))
                     .or_else(|| {
@@ -823,7 +915,7 @@ impl Session {
         // The complainant reacts first to what hurt, then to what they were asked,
         // then to a step of the ladder or a good move, then carries on with the stage.
         if let Some(index) = hurt {
-            self.fired.insert(index);
+            self.state.fired.insert(index);
             return self.line(Source::Trigger { index });
         }
         if let Some(f) = disclosed {
@@ -854,7 +946,7 @@ impl Session {
     /// The first trigger for any of `ids` (in order) that applies in this stage and whose
     /// `after` has happened.
     fn trigger_for(&self, ids: &[String]) -> Option<usize> {
-        let stage_id = &self.scenario.stages[self.stage].id;
+        let stage_id = &self.scenario.stages[self.state.stage].id;
         ids.iter().find_map(|id| {
             self.scenario
                 .triggers
@@ -863,7 +955,7 @@ impl Session {
                 .position(|(i, t)| {
                     t.on == *id
                         && (t.stages.is_empty() || t.stages.contains(stage_id))
-                        && !(t.once && self.fired.contains(&i))
+                        && !(t.once && self.state.fired.contains(&i))
                         && t.after.iter().all(|a| self.happened(a))
                 })
         })
@@ -872,7 +964,7 @@ impl Session {
     /// Fires the first trigger for any of `ids` that applies in this stage.
     fn fire_trigger(&mut self, ids: &[String]) -> Option<Reply> {
         let index = self.trigger_for(ids)?;
-        self.fired.insert(index);
+        self.state.fired.insert(index);
         Some(self.line(Source::Trigger { index }))
     }
 
@@ -880,8 +972,8 @@ impl Session {
     /// In the last stage, what the resolved ending still misses (its `needs` and `on`, such
     /// as the farewell).
     fn missing(&self) -> Vec<String> {
-        let st = &self.scenario.stages[self.stage];
-        if self.stage + 1 >= self.scenario.stages.len() {
+        let st = &self.scenario.stages[self.state.stage];
+        if self.state.stage + 1 >= self.scenario.stages.len() {
             let Some(e) = self.scenario.ending(EndingKind::Resolved).next() else {
                 return Vec::new();
             };
@@ -890,7 +982,7 @@ impl Session {
                 .needs
                 .iter()
                 .chain(e.when.on.iter())
-                .filter(|id| !self.shown.contains(*id))
+                .filter(|id| !self.state.shown.contains(*id))
                 .cloned()
                 .collect();
         }
@@ -898,7 +990,7 @@ impl Session {
         let mut out: Vec<String> = c
             .needs
             .iter()
-            .filter(|id| !self.shown.contains(*id))
+            .filter(|id| !self.state.shown.contains(*id))
             .cloned()
             .collect();
         out.extend(
@@ -907,10 +999,10 @@ impl Session {
                 .filter(|id| !self.fact_disclosed(id))
                 .cloned(),
         );
-        if c.max_anger.is_some_and(|m| self.mood.anger > m) {
+        if c.max_anger.is_some_and(|m| self.state.mood.anger > m) {
             out.push("anger".to_owned());
         }
-        if c.min_trust.is_some_and(|m| self.mood.trust < m) {
+        if c.min_trust.is_some_and(|m| self.state.mood.trust < m) {
             out.push("trust".to_owned());
         }
         out.push("any".to_owned());
@@ -921,19 +1013,20 @@ impl Session {
     /// lines are all said) and such a line has not been said yet.
     fn stuck_line(&mut self) -> Option<Reply> {
         let band = self.band();
-        let own_said = self.scenario.stages[self.stage]
+        let own_said = self.scenario.stages[self.state.stage]
             .lines
             .get(band)
             .iter()
-            .all(|l| self.said.contains_key(l));
+            .all(|l| self.state.said.contains_key(l));
         // A furious complainant rants through their own lines before saying what is missing.
         if !own_said
-            && (self.stage_turns < self.scenario.patience.stuck_after || band == Band::Furious)
+            && (self.state.stage_turns < self.scenario.patience.stuck_after
+                || band == Band::Furious)
         {
             return None;
         }
-        let st = &self.scenario.stages[self.stage];
-        let fresh = |pool: &Vec<String>| pool.iter().any(|l| !self.said.contains_key(l));
+        let st = &self.scenario.stages[self.state.stage];
+        let fresh = |pool: &Vec<String>| pool.iter().any(|l| !self.state.said.contains_key(l));
         let source = self.missing().iter().find_map(|key| {
             if let Some((k, _)) = st
                 .stuck
@@ -942,7 +1035,7 @@ impl Session {
                 .find(|(_, (id, pool))| *id == key && fresh(pool))
             {
                 return Some(Source::Stuck {
-                    stage: Some(self.stage),
+                    stage: Some(self.state.stage),
                     key: k,
                 });
             }
@@ -962,7 +1055,7 @@ impl Session {
     fn stage_line(&mut self) -> Reply {
         let band = self.band();
         self.line(Source::Stage {
-            stage: self.stage,
+            stage: self.state.stage,
             band,
         })
     }
@@ -1008,17 +1101,17 @@ impl Session {
             String::new()
         } else {
             let fresh: Vec<usize> = (0..pool.len())
-                .filter(|&i| !self.said.contains_key(&pool[i]))
+                .filter(|&i| !self.state.said.contains_key(&pool[i]))
                 .collect();
             let pick = if fresh.is_empty() {
                 // All said: the one said longest ago, ties broken by the seed.
                 let oldest = pool
                     .iter()
-                    .map(|l| self.said.get(l).copied().unwrap_or(0))
+                    .map(|l| self.state.said.get(l).copied().unwrap_or(0))
                     .min()
                     .unwrap_or(0);
                 let ties: Vec<usize> = (0..pool.len())
-                    .filter(|&i| self.said.get(&pool[i]).copied().unwrap_or(0) == oldest)
+                    .filter(|&i| self.state.said.get(&pool[i]).copied().unwrap_or(0) == oldest)
                     .collect();
                 ties[self.rng.random_range(0..ties.len())]
             } else {
@@ -1027,7 +1120,7 @@ impl Session {
             pool[pick].clone()
         };
         let s = &self.scenario;
-        let band = Band::of(self.mood);
+        let band = Band::of(self.state.mood);
         let (stage_abusive, danger) = match source {
             Source::Stage { stage, band } => (
                 s.stages[stage].abusive.contains(&band),
@@ -1040,8 +1133,8 @@ impl Session {
             Source::Trigger { index } => (false, s.triggers[index].danger),
             // Saying what is missing does not soften a complainant who is abusive in this band.
             Source::Stuck { .. } => (
-                s.stages[self.stage].abusive.contains(&band),
-                s.stages[self.stage].danger.contains(&band),
+                s.stages[self.state.stage].abusive.contains(&band),
+                s.stages[self.state.stage].danger.contains(&band),
             ),
             _ => (false, false),
         };
@@ -1057,7 +1150,7 @@ impl Session {
     /// What to try next, for a trainee who is stuck: the next rung of the ladder while the
     /// complainant is abusive, else the first item of a good conversation not shown yet.
     pub fn hint(&self) -> Option<Hint> {
-        if self.ended.is_some() {
+        if self.state.ended.is_some() {
             return None;
         }
         // Violence, a weapon, harassment or self-harm: end at once with a report, no ladder.
@@ -1075,7 +1168,7 @@ impl Session {
         if self.last_reply().abusive
             && let Some(step) = Rung::ALL
                 .into_iter()
-                .find(|r| !self.climbed.contains(r))
+                .find(|r| !self.state.climbed.contains(r))
                 .and_then(|r| self.checklist.step(r))
         {
             return Some(Hint {
@@ -1097,8 +1190,8 @@ impl Session {
             "check_understanding",
             "farewell",
         ];
-        let last_stage = self.stage + 1 == self.scenario.stages.len();
-        let next_turn = self.turns.len() as u32 + 1;
+        let last_stage = self.state.stage + 1 == self.scenario.stages.len();
+        let next_turn = self.state.turns.len() as u32 + 1;
         ORDER
             .iter()
             .filter_map(|id| self.checklist.item(id))
@@ -1110,7 +1203,7 @@ impl Session {
                     .unwrap_or(item.weight)
                     > 0
             })
-            .filter(|item| !self.shown.contains(&item.id))
+            .filter(|item| !self.state.shown.contains(&item.id))
             .find(|item| match item.when {
                 crate::model::Timing::Opening(n) => next_turn <= n,
                 crate::model::Timing::Closing(_) => last_stage,
