@@ -15,6 +15,47 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use super::speech::Endings;
 use super::text::{Squashed, is_syllable, jongseong, normalize, open_syllable};
 use crate::model::lexicon::CueGuards;
+use crate::model::validate::Finding;
+use crate::model::{Checklist, Scenario};
+
+/// The cue patterns of a list that do not parse, as findings placed at the pattern.
+fn check(owner: &str, cues: &[String], out: &mut Vec<Finding>) {
+    for c in cues {
+        if let Err(e) = Cue::parse(c) {
+            out.push(Finding::error(
+                format!("{owner}: {e}"),
+                Some(format!("{c:?}")),
+            ));
+        }
+    }
+}
+
+/// Every cue pattern of a checklist that does not parse.
+pub fn check_checklist(c: &Checklist) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for item in &c.items {
+        check(&format!("항목 \"{}\"", item.id), &item.cues, &mut out);
+    }
+    for v in &c.violations {
+        check(&format!("위반 \"{}\"", v.id), &v.cues, &mut out);
+    }
+    for s in &c.ladder {
+        check(&format!("단계 {:?}", s.rung), &s.cues, &mut out);
+    }
+    out
+}
+
+/// Every cue pattern of a scenario (its own cues and its facts' questions) that does not parse.
+pub fn check_scenario(s: &Scenario) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (id, cues) in &s.cues {
+        check(&format!("cues \"{id}\""), cues, &mut out);
+    }
+    for f in &s.facts {
+        check(&format!("사실 \"{}\"", f.id), &f.asks, &mut out);
+    }
+    out
+}
 
 /// Letters allowed between the parts of a `~` pattern.
 pub const GAP: usize = 10;
@@ -378,6 +419,19 @@ impl CueSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bad_cues_are_errors_where_they_are_written() {
+        let text = include_str!("../../scenarios/checklist.ron");
+        let mut c: Checklist = ron::from_str(text).expect("built-in checklist");
+        assert!(check_checklist(&c).is_empty());
+        c.items[0].cues.push("~죄송".into());
+        c.violations[0].cues.push("죄^송".into());
+        let found = check_checklist(&c);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].needle.as_deref(), Some("\"~죄송\""));
+        assert!(found[1].message.contains("위반"), "{}", found[1].message);
+    }
 
     #[test]
     fn parse_anchors_and_gaps() {

@@ -125,6 +125,7 @@ fn admit_scenario(
     let found = checklists.iter().position(|c| c.id == s.checklist);
     let checklist = found.map(|i| checklists[i].clone());
     let mut findings = validate::scenario(&s, checklist.as_deref());
+    findings.extend(crate::analysis::cue::check_scenario(&s));
     findings.extend(validate::lint_scenario(&s, checklist.as_deref()));
     if checklist.is_none() {
         findings.push(Finding {
@@ -325,7 +326,8 @@ impl Library {
                 }
                 Ok((doc, text)) => match doc {
                     Document::Checklist(c) => {
-                        let findings = validate::checklist(&c, &ruled);
+                        let mut findings = validate::checklist(&c, &ruled);
+                        findings.extend(crate::analysis::cue::check_checklist(&c));
                         let fatal = findings.iter().any(|x| x.severity == Severity::Error);
                         problems.extend(findings.iter().map(|x| problem_at(&f.path, &text, x)));
                         if fatal {

@@ -5,7 +5,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::{Band, Checklist, Condition, EndingKind, Mood, MoodDelta, Rung, Scenario};
-use crate::analysis::cue::Cue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -24,7 +23,8 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn error(message: impl Into<String>, needle: Option<String>) -> Finding {
+    /// An error placed at the first appearance of `needle`.
+    pub fn error(message: impl Into<String>, needle: Option<String>) -> Finding {
         Finding {
             severity: Severity::Error,
             message: message.into(),
@@ -93,14 +93,6 @@ fn check_id(kind: &str, id: &str, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_cues(owner: &str, cues: &[String], out: &mut Vec<Finding>) {
-    for c in cues {
-        if let Err(e) = Cue::parse(c) {
-            out.push(Finding::error(format!("{owner}: {e}"), quoted(c)));
-        }
-    }
-}
-
 fn check_unique<'a>(kind: &str, ids: impl IntoIterator<Item = &'a str>, out: &mut Vec<Finding>) {
     let mut seen = HashSet::new();
     for id in ids {
@@ -116,6 +108,7 @@ fn check_unique<'a>(kind: &str, ids: impl IntoIterator<Item = &'a str>, out: &mu
 }
 
 /// Checks a checklist on its own; `ruled` names the items that act rules can credit.
+/// Cue patterns are checked by their compiler: `analysis::cue::check_checklist`.
 pub fn checklist(c: &Checklist, ruled: &[String]) -> Vec<Finding> {
     let mut out = Vec::new();
     check_id("체크리스트", &c.id, &mut out);
@@ -161,7 +154,6 @@ pub fn checklist(c: &Checklist, ruled: &[String]) -> Vec<Finding> {
                 quoted(&item.id),
             ));
         }
-        check_cues(&format!("항목 \"{}\"", item.id), &item.cues, &mut out);
         check_points(
             &format!("항목 \"{}\"의 weight", item.id),
             item.weight,
@@ -178,7 +170,6 @@ pub fn checklist(c: &Checklist, ruled: &[String]) -> Vec<Finding> {
                 quoted(&v.id),
             ));
         }
-        check_cues(&format!("위반 \"{}\"", v.id), &v.cues, &mut out);
         check_points(
             &format!("위반 \"{}\"의 penalty", v.id),
             v.penalty,
@@ -189,7 +180,6 @@ pub fn checklist(c: &Checklist, ruled: &[String]) -> Vec<Finding> {
     }
     check_unique("단계", c.ladder.iter().map(|s| s.rung.id()), &mut out);
     for s in &c.ladder {
-        check_cues(&format!("단계 {:?}", s.rung), &s.cues, &mut out);
         check_delta(&format!("단계 {:?}의 mood", s.rung), s.mood, &mut out);
     }
     check_delta("idle", c.idle, &mut out);
@@ -493,9 +483,6 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
         check_delta(&format!("effects의 \"{id}\""), d, &mut out);
     }
     warn_duplicates("opening", &s.opening, &mut out);
-    for (id, cues) in &s.cues {
-        check_cues(&format!("cues \"{id}\""), cues, &mut out);
-    }
     for st in &s.stages {
         check_id("단계", &st.id, &mut out);
         for band in Band::ALL {
@@ -619,7 +606,6 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
                 quoted(&f.id),
             ));
         }
-        check_cues(&format!("사실 \"{}\"", f.id), &f.asks, &mut out);
         check_lines(
             &format!("사실 \"{}\"", f.id),
             &f.lines,
@@ -855,13 +841,6 @@ mod tests {
             .expect("warned");
         assert_eq!(dup.severity, Severity::Warning);
         assert_eq!(dup.occurrence, 1);
-    }
-
-    #[test]
-    fn bad_cue_is_an_error() {
-        let mut s = minimal();
-        s.cues.insert("empathy".into(), vec!["~".into()]);
-        assert!(!errors(&scenario(&s, None)).is_empty());
     }
 
     #[test]
