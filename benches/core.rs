@@ -6,7 +6,6 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use minwon::engine::Session;
 use minwon::library::Library;
 use minwon::model::{TraineeTurn, Transcript};
 use minwon::scoring::{Scorecard, score};
@@ -47,7 +46,7 @@ fn analyse(c: &mut Criterion) {
 
 /// Plays the 12 turns and scores them; the number of turns really played.
 fn play_twelve(entry: &minwon::library::Entry, transcript: &Transcript) -> (usize, Scorecard) {
-    let mut s = Session::start(entry, 7);
+    let mut s = entry.start(7);
     let mut played = 0;
     for t in &transcript.turns {
         if s.respond(t.clone()).is_some() {

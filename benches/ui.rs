@@ -7,7 +7,7 @@ use std::sync::Arc;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use minwon::app::{Mode, Roleplay, style};
-use minwon::engine::Session;
+use minwon::engine::{CompiledScenario, Session};
 use minwon::library::Library;
 use minwon::model::TraineeTurn;
 
@@ -26,9 +26,10 @@ fn long_session() -> Roleplay {
     let mut scenario = (*entry.scenario).clone();
     scenario.max_turns = 200;
     let mut session = Session::new(
-        &entry.analyzer,
-        Arc::new(scenario),
-        entry.checklist.clone(),
+        Arc::new(
+            CompiledScenario::compile(Arc::new(scenario), entry.checklist.clone(), &entry.analyzer)
+                .expect("compiles"),
+        ),
         3,
     );
     for i in 0..100 {

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use minwon::engine::{Session, Source};
+use minwon::engine::{CompiledScenario, Session, Source};
 use minwon::library::Library;
 use minwon::model::{Action, Band, EndingKind, Rung, TraineeTurn, Transcript};
 use minwon::scoring::score;
@@ -17,7 +17,7 @@ fn fixture() -> (Library, String) {
 fn session(seed: u64) -> Session {
     let (lib, id) = fixture();
     let e = lib.scenario(&id).unwrap();
-    Session::start(e, seed)
+    e.start(seed)
 }
 
 fn t(text: &str) -> TraineeTurn {
@@ -279,7 +279,13 @@ fn furious_session() -> Session {
     scenario.mood.anger = 95;
     scenario.mood.trust = 5;
     scenario.stages[0].abusive = vec![Band::Furious];
-    Session::new(&e.analyzer, Arc::new(scenario), e.checklist.clone(), 5)
+    Session::new(
+        Arc::new(
+            CompiledScenario::compile(Arc::new(scenario), e.checklist.clone(), &e.analyzer)
+                .expect("compiles"),
+        ),
+        5,
+    )
 }
 
 #[test]
@@ -392,7 +398,13 @@ fn a_phone_call_cannot_show_a_bow() {
     let e = lib.scenario(&id).unwrap();
     let mut scenario = (*e.scenario).clone();
     scenario.channel = minwon::model::Channel::Phone;
-    let mut s = Session::new(&e.analyzer, Arc::new(scenario), e.checklist.clone(), 1);
+    let mut s = Session::new(
+        Arc::new(
+            CompiledScenario::compile(Arc::new(scenario), e.checklist.clone(), &e.analyzer)
+                .expect("compiles"),
+        ),
+        1,
+    );
     s.respond(t("[bow] [notify_recording] 네, 말씀하십시오."));
     let rec = &s.turns()[0];
     assert_eq!(rec.turn.actions, vec![Action::NotifyRecording]);
@@ -489,7 +501,13 @@ fn custom(seed: u64, change: impl FnOnce(&mut minwon::model::Scenario)) -> Sessi
     let e = lib.scenario(&id).unwrap();
     let mut scenario = (*e.scenario).clone();
     change(&mut scenario);
-    Session::new(&e.analyzer, Arc::new(scenario), e.checklist.clone(), seed)
+    Session::new(
+        Arc::new(
+            CompiledScenario::compile(Arc::new(scenario), e.checklist.clone(), &e.analyzer)
+                .expect("compiles"),
+        ),
+        seed,
+    )
 }
 
 fn complainant_lines(s: &Session) -> Vec<String> {
@@ -1060,4 +1078,29 @@ fn only_a_question_is_refused_a_mention_is_let_pass() {
         "{:?}",
         rec.reply
     );
+}
+
+/// Only a compiled scenario starts a session, and compiling refuses what would make one panic.
+#[test]
+fn compiling_refuses_a_scenario_without_stages_or_with_another_checklists_analyser() {
+    let lib = Library::builtin();
+    let e = lib
+        .scenario("victim-family-delay")
+        .expect("built-in scenario");
+    let mut empty = (*e.scenario).clone();
+    empty.stages.clear();
+    let err = CompiledScenario::compile(Arc::new(empty), e.checklist.clone(), &e.analyzer)
+        .expect_err("no stages");
+    assert!(err.to_string().contains("단계"), "{err}");
+
+    let outreach = lib.checklist("outreach").expect("outreach checklist");
+    let other = lib.analyzer(outreach);
+    let err = CompiledScenario::compile(e.scenario.clone(), e.checklist.clone(), &other)
+        .expect_err("another checklist's analyser");
+    assert!(err.to_string().contains("outreach"), "{err}");
+
+    let ok = CompiledScenario::compile(e.scenario.clone(), e.checklist.clone(), &e.analyzer)
+        .expect("compiles");
+    let s = Session::new(Arc::new(ok), 1);
+    assert!(!s.opening().text.is_empty());
 }

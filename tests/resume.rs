@@ -34,9 +34,9 @@ fn every_golden_transcript_resumes_at_every_turn() {
             let text = std::fs::read_to_string(file.path()).expect("transcript");
             let t = Transcript::parse(&text).expect("transcript parses");
             let seed = 7;
-            let whole = finish(Session::start(entry, seed), &t.turns);
+            let whole = finish(entry.start(seed), &t.turns);
             for k in 0..=t.turns.len() {
-                let mut s = Session::start(entry, seed);
+                let mut s = entry.start(seed);
                 let mut stopped = false;
                 for turn in &t.turns[..k] {
                     if s.respond(turn.clone()).is_none() {
@@ -49,7 +49,8 @@ fn every_golden_transcript_resumes_at_every_turn() {
                 }
                 let json = serde_json::to_string(&s.state()).expect("state serialises");
                 let state: SessionState = serde_json::from_str(&json).expect("state parses");
-                let resumed = Session::resume(entry, state).expect("state resumes");
+                let resumed =
+                    Session::resume(entry.compiled.clone(), state).expect("state resumes");
                 let again = finish(resumed, &t.turns[k..]);
                 assert!(
                     again == whole,
@@ -68,15 +69,15 @@ fn a_state_that_does_not_fit_is_refused_with_a_reason() {
     let lib = Library::builtin();
     let a = lib.scenario("hit-and-run-swearing").expect("scenario");
     let b = lib.scenario("victim-family-delay").expect("scenario");
-    let state = Session::start(a, 1).state();
+    let state = a.start(1).state();
 
-    let err = Session::resume(b, state.clone()).expect_err("other scenario");
+    let err = Session::resume(b.compiled.clone(), state.clone()).expect_err("other scenario");
     assert!(matches!(err, ResumeError::Scenario { .. }), "{err}");
 
     let mut json: serde_json::Value = serde_json::to_value(&state).expect("json");
     json["version"] = serde_json::json!(99);
     let old: SessionState = serde_json::from_value(json).expect("parses");
-    let err = Session::resume(a, old).expect_err("other version");
+    let err = Session::resume(a.compiled.clone(), old).expect_err("other version");
     assert_eq!(err, ResumeError::Version(99));
     assert!(err.to_string().contains("99"));
 
@@ -84,7 +85,7 @@ fn a_state_that_does_not_fit_is_refused_with_a_reason() {
     json["stage"] = serde_json::json!(1000);
     let odd: SessionState = serde_json::from_value(json).expect("parses");
     assert_eq!(
-        Session::resume(a, odd).expect_err("stage"),
+        Session::resume(a.compiled.clone(), odd).expect_err("stage"),
         ResumeError::Mismatch
     );
 }

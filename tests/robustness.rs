@@ -13,7 +13,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use minwon::engine::Session;
 use minwon::library::{Document, Entry, Library, builtin_files, parse_document};
 use minwon::model::validate::{self, Severity};
 use minwon::model::{TraineeTurn, Transcript};
@@ -435,7 +434,7 @@ fn random_turn(rng: &mut XorShift) -> TraineeTurn {
 
 /// Plays a scenario with random turns until it ends (or the trainee ends it) and scores it.
 fn play(entry: &Entry, rng: &mut XorShift) -> usize {
-    let mut session = Session::start(entry, rng.next());
+    let mut session = entry.start(rng.next());
     let mut played = 0;
     while !session.is_over() && played < TURN_CAP {
         let _ = session.hint();
@@ -767,7 +766,7 @@ fn extreme_mood_effects_do_not_overflow() {
             // Refusing such a value when loading is a fix too.
             Err(_) => continue,
         };
-        let mut session = Session::start(&entry, 1);
+        let mut session = entry.start(1);
         for line in turns {
             session.respond(TraineeTurn::parse(line).0);
         }
@@ -793,7 +792,7 @@ fn extreme_weights_do_not_overflow() {
             Ok(e) => e,
             Err(_) => continue,
         };
-        let mut session = Session::start(&entry, 1);
+        let mut session = entry.start(1);
         session.respond(TraineeTurn::parse("[bow] 안녕하십니까. 많이 놀라셨겠습니다.").0);
         let card = score(&session);
         assert!(card.total <= 100, "{weights}");
@@ -913,8 +912,9 @@ fn unvalidated_extremes_never_panic() {
             base.analyzer.clone(),
             base.path.clone(),
             base.origin.clone(),
-        );
-        let mut session = Session::start(&entry, i as u64);
+        )
+        .expect("a scenario with stages compiles");
+        let mut session = entry.start(i as u64);
         for line in turns {
             session.respond(TraineeTurn::parse(line).0);
             let m = session.mood();

@@ -28,7 +28,7 @@ fn read(path: &Path) -> Transcript {
 
 fn play(lib: &Library, id: &str, t: &Transcript, seed: u64) -> (Session, Scorecard) {
     let e = lib.scenario(id).expect("scenario loaded");
-    let mut s = Session::start(e, seed);
+    let mut s = e.start(seed);
     for turn in &t.turns {
         if s.respond(turn.clone()).is_none() {
             break;
@@ -331,7 +331,7 @@ fn violence_in_the_pack_ends_at_once_with_a_report_and_no_ladder() {
     // The drunk visitor turns violent when the officer swears at him (a `danger` trigger).
     let lib = Library::builtin();
     let e = lib.scenario("drunk-visitor-desk").expect("in the pack");
-    let mut s = Session::start(e, 1);
+    let mut s = e.start(1);
     let model = read(&dir("drunk-visitor-desk").join("model.txt"));
     for turn in model.turns.iter().take(5) {
         s.respond(turn.clone());

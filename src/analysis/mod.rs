@@ -184,6 +184,8 @@ pub struct Analyzer {
     ladder_item: Option<usize>,
     /// Per act rule of the lexicon, its target in this checklist (None: not in it).
     rule_targets: Vec<Option<Target>>,
+    /// The id of the checklist this analyser was made for.
+    checklist: String,
     /// Per `#id` condition of the act lexicon, its target in this checklist.
     shown: Vec<Option<Target>>,
 }
@@ -257,6 +259,7 @@ impl Analyzer {
                 .ladder_item
                 .as_deref()
                 .and_then(|id| checklist.items.iter().position(|i| i.id == id)),
+            checklist: checklist.id.clone(),
             shown,
             rule_targets,
         }
@@ -285,6 +288,11 @@ impl Analyzer {
             scenario: Some(Arc::new(CueLayer::new(&entries))),
             ..self.clone()
         }
+    }
+
+    /// The id of the checklist this analyser was made for.
+    pub fn checklist_id(&self) -> &str {
+        &self.checklist
     }
 
     pub fn korean(&self) -> &Korean {

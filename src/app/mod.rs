@@ -27,7 +27,6 @@ pub use settings_view::SettingsView;
 pub use start::StartScreen;
 pub use window::run;
 
-use crate::engine::Session;
 use crate::library::{Entry, Library};
 use crate::model::TraineeTurn;
 use crate::scoring::Scorecard;
@@ -278,7 +277,7 @@ impl MinwonApp {
 
     fn roleplay_screen(&mut self, entry: Entry) -> Screen {
         let seed = self.next_seed();
-        let roleplay = Roleplay::new(Session::start(&entry, seed), self.settings.mode);
+        let roleplay = Roleplay::new(entry.start(seed), self.settings.mode);
         Screen::Roleplay {
             entry,
             roleplay: Box::new(roleplay),

@@ -50,7 +50,7 @@ pub fn run(json: bool, checklist_arg: &str, scenario: Option<&str>) -> anyhow::R
         match scenario_id.as_deref().and_then(|id| library.scenario(id)) {
             Some(entry) => (
                 entry.checklist.clone(),
-                entry.scenario_analyzer().clone(),
+                std::sync::Arc::new(entry.compiled.analyzer().clone()),
                 entry.scenario.facts.iter().map(|f| f.id.clone()).collect(),
             ),
             None => {

@@ -68,7 +68,7 @@ pub fn play(
     let entry = lib
         .scenario(id)
         .ok_or_else(|| anyhow!("시나리오 \"{id}\"가 없습니다"))?;
-    let mut session = Session::start(entry, seed);
+    let mut session = entry.start(seed);
     for turn in &transcript.turns {
         if session.respond(turn.clone()).is_none() {
             break;

@@ -9,7 +9,6 @@ use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Analyzer, Hit, Target};
-use crate::library::Entry;
 use crate::model::checklist::LADDER_FAULT;
 use crate::model::{
     Band, Channel, Checklist, Condition, EndingKind, Mood, MoodDelta, Phase, Rung, Scenario,
@@ -118,15 +117,85 @@ pub struct Hint {
     pub phrase: String,
 }
 
+/// A scenario ready to play: checked, with its checklist and the analyser made for both. The
+/// immutable story that every [`Session`] of it shares; only this can start a session.
+#[derive(Debug)]
+pub struct CompiledScenario {
+    scenario: Arc<Scenario>,
+    checklist: Arc<Checklist>,
+    /// The checklist's analyser; the scenario's own cues are added on first use.
+    base: Analyzer,
+    analyzer: std::sync::OnceLock<Analyzer>,
+    /// Index of the item the ladder earns (`boundary`).
+    ladder_item: Option<usize>,
+}
+
+/// Why a scenario cannot be played.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CompileError {
+    #[error("시나리오 \"{0}\"에 단계(stages)가 없어 상담을 시작할 수 없습니다")]
+    NoStages(String),
+    #[error(
+        "시나리오 \"{scenario}\"는 체크리스트 \"{wanted}\"를 쓰는데 \"{given}\"의 분석기가 주어졌습니다"
+    )]
+    Checklist {
+        scenario: String,
+        wanted: String,
+        given: String,
+    },
+}
+
+impl CompiledScenario {
+    /// Compiles a scenario with its checklist; `base` is the checklist's analyser
+    /// ([`Analyzer::new`]), shared by every scenario of that checklist.
+    pub fn compile(
+        scenario: Arc<Scenario>,
+        checklist: Arc<Checklist>,
+        base: &Analyzer,
+    ) -> Result<CompiledScenario, CompileError> {
+        if scenario.stages.is_empty() {
+            return Err(CompileError::NoStages(scenario.id.clone()));
+        }
+        if base.checklist_id() != checklist.id {
+            return Err(CompileError::Checklist {
+                scenario: scenario.id.clone(),
+                wanted: checklist.id.clone(),
+                given: base.checklist_id().to_owned(),
+            });
+        }
+        let ladder_item = checklist
+            .ladder_item
+            .as_deref()
+            .and_then(|id| checklist.items.iter().position(|i| i.id == id));
+        Ok(CompiledScenario {
+            scenario,
+            checklist,
+            base: base.clone(),
+            analyzer: std::sync::OnceLock::new(),
+            ladder_item,
+        })
+    }
+
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    pub fn checklist(&self) -> &Arc<Checklist> {
+        &self.checklist
+    }
+
+    /// The analyser of this scenario: its checklist's cues and its own, built once.
+    pub fn analyzer(&self) -> &Analyzer {
+        self.analyzer
+            .get_or_init(|| self.base.for_scenario(&self.checklist, &self.scenario))
+    }
+}
+
 /// A role-play in progress: the scenario it plays, and the state that changes.
 #[derive(Debug)]
 pub struct Session {
-    scenario: Arc<Scenario>,
-    checklist: Arc<Checklist>,
-    analyzer: Analyzer,
+    compiled: Arc<CompiledScenario>,
     rng: ChaCha8Rng,
-    /// Index of the item the ladder earns (`boundary`).
-    ladder_item: Option<usize>,
     state: SessionState,
 }
 
@@ -189,38 +258,9 @@ pub enum ResumeError {
 pub const WALK_OUT_ANGER: i32 = 100;
 
 impl Session {
-    /// Starts a session of a loaded scenario: the complainant speaks first.
-    pub fn start(entry: &Entry, seed: u64) -> Session {
-        Session::with_analyzer(
-            Analyzer::clone(entry.scenario_analyzer()),
-            entry.scenario.clone(),
-            entry.checklist.clone(),
-            seed,
-        )
-    }
-
-    /// Starts a session with `base`, an analyser made for `checklist`.
-    pub fn new(
-        base: &Analyzer,
-        scenario: Arc<Scenario>,
-        checklist: Arc<Checklist>,
-        seed: u64,
-    ) -> Session {
-        let analyzer = base.for_scenario(&checklist, &scenario);
-        Session::with_analyzer(analyzer, scenario, checklist, seed)
-    }
-
-    /// Starts a session with `analyzer` already made for the scenario and its checklist.
-    fn with_analyzer(
-        analyzer: Analyzer,
-        scenario: Arc<Scenario>,
-        checklist: Arc<Checklist>,
-        seed: u64,
-    ) -> Session {
-        let ladder_item = checklist
-            .ladder_item
-            .as_deref()
-            .and_then(|id| checklist.items.iter().position(|i| i.id == id));
+    /// Starts a session of a compiled scenario: the complainant speaks first.
+    pub fn new(compiled: Arc<CompiledScenario>, seed: u64) -> Session {
+        let (scenario, checklist) = (&compiled.scenario, &compiled.checklist);
         let state = SessionState {
             version: SESSION_STATE_VERSION,
             scenario: scenario.id.clone(),
@@ -256,14 +296,11 @@ impl Session {
             questions: 0,
         };
         let mut s = Session {
-            analyzer,
             rng: ChaCha8Rng::seed_from_u64(seed),
-            ladder_item,
-            scenario,
-            checklist,
+            compiled,
             state,
         };
-        s.state.opening = if s.scenario.opening.is_empty() {
+        s.state.opening = if s.compiled.scenario.opening.is_empty() {
             s.stage_line()
         } else {
             s.line(Source::Opening)
@@ -281,12 +318,15 @@ impl Session {
         state
     }
 
-    /// Continues a saved session of a loaded scenario exactly where it was.
-    pub fn resume(entry: &Entry, state: SessionState) -> Result<Session, ResumeError> {
+    /// Continues a saved session of a compiled scenario exactly where it was.
+    pub fn resume(
+        compiled: Arc<CompiledScenario>,
+        state: SessionState,
+    ) -> Result<Session, ResumeError> {
         if state.version != SESSION_STATE_VERSION {
             return Err(ResumeError::Version(state.version));
         }
-        let (scenario, checklist) = (&entry.scenario, &entry.checklist);
+        let (scenario, checklist) = (&compiled.scenario, &compiled.checklist);
         if state.scenario != scenario.id {
             return Err(ResumeError::Scenario {
                 saved: state.scenario,
@@ -309,28 +349,22 @@ impl Session {
         let mut rng = ChaCha8Rng::seed_from_u64(state.seed);
         rng.set_word_pos(u128::from(state.rng_position));
         Ok(Session {
-            analyzer: Analyzer::clone(entry.scenario_analyzer()),
+            compiled,
             rng,
-            ladder_item: checklist
-                .ladder_item
-                .as_deref()
-                .and_then(|id| checklist.items.iter().position(|i| i.id == id)),
-            scenario: scenario.clone(),
-            checklist: checklist.clone(),
             state,
         })
     }
 
     pub fn scenario(&self) -> &Arc<Scenario> {
-        &self.scenario
+        &self.compiled.scenario
     }
 
     pub fn checklist(&self) -> &Arc<Checklist> {
-        &self.checklist
+        &self.compiled.checklist
     }
 
     pub fn analyzer(&self) -> &Analyzer {
-        &self.analyzer
+        self.compiled.analyzer()
     }
 
     pub fn seed(&self) -> u64 {
@@ -403,12 +437,12 @@ impl Session {
             return None;
         }
         let mut turn = turn;
-        if self.scenario.channel == Channel::Phone {
+        if self.compiled.scenario.channel == Channel::Phone {
             // On the telephone a bow or an offered seat cannot be seen.
             turn.actions.retain(|a| !a.is_physical());
         }
         let number = self.state.turns.len() as u32 + 1;
-        let analysis = self.analyzer.analyze(&turn);
+        let analysis = self.compiled.analyzer().analyze(&turn);
         let mood_before = self.state.mood;
         let stage = self.state.stage;
         let abused = self.state.abused;
@@ -419,14 +453,16 @@ impl Session {
         }
         let (rungs, ladder_faults) = self.climb(number, &analysis);
         if rungs.is_empty()
-            && let Some(b) = self.ladder_item
+            && let Some(b) = self.compiled.ladder_item
         {
             // The words of the ladder earn the item only when the step was taken in order.
             analysis.hits.retain(|h| h.target != Target::Item(b));
         }
-        let patience = &self.scenario.patience;
+        let patience = &self.compiled.scenario.patience;
         let abusive_turn = analysis.violations().any(|h| match h.target {
-            Target::Violation(v) => patience.abusive.contains(&self.checklist.violations[v].id),
+            Target::Violation(v) => patience
+                .abusive
+                .contains(&self.compiled.checklist.violations[v].id),
             _ => false,
         });
         let faulty = analysis.violations().next().is_some() || !ladder_faults.is_empty();
@@ -449,16 +485,16 @@ impl Session {
             match hit.target {
                 Target::Item(i) => {
                     self.state.item_counts[i] += 1;
-                    let item = &self.checklist.items[i];
+                    let item = &self.compiled.checklist.items[i];
                     self.state.shown.insert(item.id.clone());
-                    listening |= self.scenario.patience.listening.contains(&item.id);
+                    listening |= self.compiled.scenario.patience.listening.contains(&item.id);
                     delta += self
                         .effect(&item.id, item.mood)
                         .damped(self.state.item_counts[i] as i32);
                     useful = true;
                 }
                 Target::Violation(v) => {
-                    let violation = &self.checklist.violations[v];
+                    let violation = &self.compiled.checklist.violations[v];
                     delta += scaled(self.effect(&violation.id, violation.mood));
                     useful = true;
                 }
@@ -474,6 +510,7 @@ impl Session {
         if !faulty && !listening && self.asks_a_question(&analysis) {
             self.state.questions += 1;
             delta += self
+                .compiled
                 .scenario
                 .patience
                 .question
@@ -483,14 +520,19 @@ impl Session {
         }
         for &r in &rungs {
             self.state.shown.insert(r.id().to_owned());
-            let base = self.checklist.step(r).map(|s| s.mood).unwrap_or_default();
+            let base = self
+                .compiled
+                .checklist
+                .step(r)
+                .map(|s| s.mood)
+                .unwrap_or_default();
             delta += self.effect(r.id(), base);
         }
         for _ in &ladder_faults {
-            delta += scaled(self.checklist.ladder_fault_mood);
+            delta += scaled(self.compiled.checklist.ladder_fault_mood);
         }
         if !useful {
-            delta += self.checklist.idle;
+            delta += self.compiled.checklist.idle;
         }
         self.state.mood = self.state.mood.moved(delta);
         self.state.stage_turns += 1;
@@ -515,7 +557,7 @@ impl Session {
             .filter(|&f| !self.state.disclosed[f])
             .last();
         if let Some(f) = asked.filter(|_| hurt.is_none()) {
-            if self.state.mood.trust >= self.scenario.facts[f].min_trust {
+            if self.state.mood.trust >= self.compiled.scenario.facts[f].min_trust {
                 self.state.disclosed[f] = true;
                 disclosed = Some(f);
             } else if analysis
@@ -529,8 +571,8 @@ impl Session {
 
         // Moving on to the next stage.
         let mut advanced_to = None;
-        if self.state.stage + 1 < self.scenario.stages.len() {
-            let exit = self.scenario.stages[self.state.stage].exit.clone();
+        if self.state.stage + 1 < self.compiled.scenario.stages.len() {
+            let exit = self.compiled.scenario.stages[self.state.stage].exit.clone();
             if self.holds(&exit, &analysis, &rungs) || self.waived(&exit, &analysis, &rungs) {
                 self.state.stage += 1;
                 self.state.stage_turns = 0;
@@ -594,7 +636,12 @@ impl Session {
 
     /// The mood effect of an item, violation or rung: the scenario's, else the checklist's.
     fn effect(&self, id: &str, base: MoodDelta) -> MoodDelta {
-        self.scenario.effects.get(id).copied().unwrap_or(base)
+        self.compiled
+            .scenario
+            .effects
+            .get(id)
+            .copied()
+            .unwrap_or(base)
     }
 
     /// The complainant's last `patience.abuse_window` lines, newest first.
@@ -605,7 +652,7 @@ impl Session {
             .rev()
             .map(|t| &t.reply)
             .chain(std::iter::once(&self.state.opening))
-            .take(self.scenario.patience.abuse_window.max(1))
+            .take(self.compiled.scenario.patience.abuse_window.max(1))
     }
 
     /// The complainant was abusive in one of their recent lines (the last three unless the
@@ -703,6 +750,7 @@ impl Session {
         self.state.shown.contains(id)
             || self.state.given.contains(id)
             || self
+                .compiled
                 .scenario
                 .facts
                 .iter()
@@ -711,7 +759,8 @@ impl Session {
     }
 
     fn fact_disclosed(&self, id: &str) -> bool {
-        self.scenario
+        self.compiled
+            .scenario
             .facts
             .iter()
             .position(|f| f.id == id)
@@ -749,7 +798,7 @@ impl Session {
         }
         if let Some(stage) = &c.stage {
             let here = self.state.stage;
-            let ok = match self.scenario.stage_index(stage) {
+            let ok = match self.compiled.scenario.stage_index(stage) {
                 Some(want) => here == want || (near_stage && here + 1 == want),
                 None => false,
             };
@@ -769,7 +818,7 @@ impl Session {
     /// has plainly done the stage's work: enough turns, enough listening, the mood and facts
     /// the exit asks for.
     fn waived(&self, c: &Condition, analysis: &Analysis, rungs: &[Rung]) -> bool {
-        let p = &self.scenario.patience;
+        let p = &self.compiled.scenario.patience;
         if self.state.stage_turns < p.waive_after.max(c.min_turns)
             || self.state.stage_listening < p.listening_turns
         {
@@ -781,7 +830,8 @@ impl Session {
             .filter(|id| !self.state.shown.contains(*id))
             .collect();
         let listening_only = missing.iter().all(|id| {
-            self.checklist
+            self.compiled
+                .checklist
                 .item(id)
                 .is_some_and(|i| matches!(i.phase, Phase::Listen | Phase::Empathy))
         });
@@ -794,8 +844,8 @@ impl Session {
             return rungs.contains(&r);
         }
         analysis.hits.iter().any(|h| match h.target {
-            Target::Item(i) => self.checklist.items[i].id == id,
-            Target::Violation(v) => self.checklist.violations[v].id == id,
+            Target::Item(i) => self.compiled.checklist.items[i].id == id,
+            Target::Violation(v) => self.compiled.checklist.violations[v].id == id,
             _ => false,
         })
     }
@@ -811,7 +861,7 @@ impl Session {
             hits: Vec::new(),
         };
         let (analysis, rungs) = turn.unwrap_or((&empty, &[]));
-        let endings = &self.scenario.endings;
+        let endings = &self.compiled.scenario.endings;
         endings
             .iter()
             .position(|e| e.kind == kind && self.holds(&e.when, analysis, rungs))
@@ -824,8 +874,8 @@ impl Session {
         analysis: &Analysis,
         rungs: &[Rung],
     ) -> Option<(EndingKind, usize)> {
-        let p = &self.scenario.patience;
-        let endings = &self.scenario.endings;
+        let p = &self.compiled.scenario.patience;
+        let endings = &self.compiled.scenario.endings;
         let first = |kind: EndingKind, extra: &dyn Fn(&Condition) -> bool| {
             endings.iter().position(|e| {
                 e.kind == kind && extra(&e.when) && self.holds(&e.when, analysis, rungs)
@@ -862,7 +912,7 @@ impl Session {
             if let Some(i) = relaxed {
                 return Some((EndingKind::Resolved, i));
             }
-            let start = self.scenario.mood.anger;
+            let start = self.compiled.scenario.mood.anger;
             if self.state.mood.anger < 50
                 || self.state.mood.anger.saturating_add(p.partial_drop) <= start
             {
@@ -876,7 +926,7 @@ impl Session {
                 }
             }
         }
-        if number >= self.scenario.max_turns {
+        if number >= self.compiled.scenario.max_turns {
             return self
                 .pick_ending(EndingKind::TurnLimit, Some((analysis, rungs)))
                 .map(|i| (EndingKind::TurnLimit, i));
@@ -887,8 +937,8 @@ impl Session {
     /// The item and violation ids of some hits, in order.
     fn event_ids<'a>(&self, hits: impl Iterator<Item = &'a Hit>) -> Vec<String> {
         hits.filter_map(|h| match h.target {
-            Target::Item(i) => Some(self.checklist.items[i].id.clone()),
-            Target::Violation(v) => Some(self.checklist.violations[v].id.clone()),
+            Target::Item(i) => Some(self.compiled.checklist.items[i].id.clone()),
+            Target::Violation(v) => Some(self.compiled.checklist.violations[v].id.clone()),
             _ => None,
         })
         .collect()
@@ -922,7 +972,7 @@ impl Session {
             return self.line(Source::Fact { index: f });
         }
         if let Some(f) = refused
-            && !self.scenario.facts[f].refuse.is_empty()
+            && !self.compiled.scenario.facts[f].refuse.is_empty()
         {
             return self.line(Source::Refusal { index: f });
         }
@@ -946,9 +996,10 @@ impl Session {
     /// The first trigger for any of `ids` (in order) that applies in this stage and whose
     /// `after` has happened.
     fn trigger_for(&self, ids: &[String]) -> Option<usize> {
-        let stage_id = &self.scenario.stages[self.state.stage].id;
+        let stage_id = &self.compiled.scenario.stages[self.state.stage].id;
         ids.iter().find_map(|id| {
-            self.scenario
+            self.compiled
+                .scenario
                 .triggers
                 .iter()
                 .enumerate()
@@ -972,9 +1023,9 @@ impl Session {
     /// In the last stage, what the resolved ending still misses (its `needs` and `on`, such
     /// as the farewell).
     fn missing(&self) -> Vec<String> {
-        let st = &self.scenario.stages[self.state.stage];
-        if self.state.stage + 1 >= self.scenario.stages.len() {
-            let Some(e) = self.scenario.ending(EndingKind::Resolved).next() else {
+        let st = &self.compiled.scenario.stages[self.state.stage];
+        if self.state.stage + 1 >= self.compiled.scenario.stages.len() {
+            let Some(e) = self.compiled.scenario.ending(EndingKind::Resolved).next() else {
                 return Vec::new();
             };
             return e
@@ -1013,19 +1064,19 @@ impl Session {
     /// lines are all said) and such a line has not been said yet.
     fn stuck_line(&mut self) -> Option<Reply> {
         let band = self.band();
-        let own_said = self.scenario.stages[self.state.stage]
+        let own_said = self.compiled.scenario.stages[self.state.stage]
             .lines
             .get(band)
             .iter()
             .all(|l| self.state.said.contains_key(l));
         // A furious complainant rants through their own lines before saying what is missing.
         if !own_said
-            && (self.state.stage_turns < self.scenario.patience.stuck_after
+            && (self.state.stage_turns < self.compiled.scenario.patience.stuck_after
                 || band == Band::Furious)
         {
             return None;
         }
-        let st = &self.scenario.stages[self.state.stage];
+        let st = &self.compiled.scenario.stages[self.state.stage];
         let fresh = |pool: &Vec<String>| pool.iter().any(|l| !self.state.said.contains_key(l));
         let source = self.missing().iter().find_map(|key| {
             if let Some((k, _)) = st
@@ -1039,7 +1090,8 @@ impl Session {
                     key: k,
                 });
             }
-            self.scenario
+            self.compiled
+                .scenario
                 .stuck
                 .iter()
                 .enumerate()
@@ -1063,7 +1115,7 @@ impl Session {
     /// The lines of a source. A stage's pool includes its extra lines whose `after` has
     /// happened.
     fn pool(&self, source: Source) -> Vec<String> {
-        let s = &self.scenario;
+        let s = &self.compiled.scenario;
         let v = |p: &[String]| p.to_vec();
         match source {
             Source::Stage { stage, band } => {
@@ -1119,7 +1171,7 @@ impl Session {
             };
             pool[pick].clone()
         };
-        let s = &self.scenario;
+        let s = &self.compiled.scenario;
         let band = Band::of(self.state.mood);
         let (stage_abusive, danger) = match source {
             Source::Stage { stage, band } => (
@@ -1138,7 +1190,7 @@ impl Session {
             ),
             _ => (false, false),
         };
-        let abusive = stage_abusive || self.analyzer.korean().is_profane(&text);
+        let abusive = stage_abusive || self.compiled.analyzer().korean().is_profane(&text);
         Reply {
             text,
             source,
@@ -1155,7 +1207,7 @@ impl Session {
         }
         // Violence, a weapon, harassment or self-harm: end at once with a report, no ladder.
         if self.danger_ongoing()
-            && let Some(step) = self.checklist.step(Rung::End)
+            && let Some(step) = self.compiled.checklist.step(Rung::End)
         {
             return Some(Hint {
                 title: step.title.clone(),
@@ -1169,7 +1221,7 @@ impl Session {
             && let Some(step) = Rung::ALL
                 .into_iter()
                 .find(|r| !self.state.climbed.contains(r))
-                .and_then(|r| self.checklist.step(r))
+                .and_then(|r| self.compiled.checklist.step(r))
         {
             return Some(Hint {
                 title: step.title.clone(),
@@ -1190,13 +1242,14 @@ impl Session {
             "check_understanding",
             "farewell",
         ];
-        let last_stage = self.state.stage + 1 == self.scenario.stages.len();
+        let last_stage = self.state.stage + 1 == self.compiled.scenario.stages.len();
         let next_turn = self.state.turns.len() as u32 + 1;
         ORDER
             .iter()
-            .filter_map(|id| self.checklist.item(id))
+            .filter_map(|id| self.compiled.checklist.item(id))
             .filter(|item| {
-                self.scenario
+                self.compiled
+                    .scenario
                     .weights
                     .get(&item.id)
                     .copied()

@@ -10,6 +10,7 @@ use std::sync::Arc;
 pub use load::{Document, MAX_FILE_BYTES, Problem, locate, parse_document};
 
 use crate::analysis::{Analyzer, Korean};
+use crate::engine::{CompileError, CompiledScenario, Session};
 use crate::model::lexicon::{ActLexicon, CueGuards};
 use crate::model::validate::{self, Finding, Severity};
 use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
@@ -39,34 +40,33 @@ pub struct Entry {
     pub analyzer: Arc<Analyzer>,
     pub path: String,
     pub origin: Origin,
-    /// The checklist's analyser plus this scenario's own cues and fact questions, compiled the
-    /// first time a session needs it and kept for every session after.
-    scenario_analyzer: std::sync::OnceLock<Arc<Analyzer>>,
+    /// The scenario compiled for play: what every session of it shares.
+    pub compiled: Arc<CompiledScenario>,
 }
 
 impl Entry {
-    /// A loaded scenario with its checklist and the checklist's analyser.
+    /// A loaded scenario with its checklist and the checklist's analyser, compiled for play.
     pub fn new(
         scenario: Arc<Scenario>,
         checklist: Arc<Checklist>,
         analyzer: Arc<Analyzer>,
         path: String,
         origin: Origin,
-    ) -> Entry {
-        Entry {
+    ) -> Result<Entry, CompileError> {
+        let compiled = CompiledScenario::compile(scenario.clone(), checklist.clone(), &analyzer)?;
+        Ok(Entry {
             scenario,
             checklist,
             analyzer,
             path,
             origin,
-            scenario_analyzer: std::sync::OnceLock::new(),
-        }
+            compiled: Arc::new(compiled),
+        })
     }
 
-    /// The analyser of this scenario: its checklist's cues and its own, compiled once.
-    pub fn scenario_analyzer(&self) -> &Arc<Analyzer> {
-        self.scenario_analyzer
-            .get_or_init(|| Arc::new(self.analyzer.for_scenario(&self.checklist, &self.scenario)))
+    /// Starts a session of this scenario: the complainant speaks first.
+    pub fn start(&self, seed: u64) -> Session {
+        Session::new(self.compiled.clone(), seed)
     }
 }
 
@@ -144,16 +144,21 @@ fn admit_scenario(
         });
     }
     let fatal = findings.iter().any(|x| x.severity == Severity::Error);
-    let problems = findings.iter().map(|x| problem_at(path, text, x)).collect();
+    let mut problems: Vec<Problem> = findings.iter().map(|x| problem_at(path, text, x)).collect();
     let entry = match (found, checklist) {
-        (Some(i), Some(checklist)) if !fatal => analyzers.get(i).map(|analyzer| {
-            Entry::new(
+        (Some(i), Some(checklist)) if !fatal => analyzers.get(i).and_then(|analyzer| {
+            let made = Entry::new(
                 Arc::new(s),
                 checklist,
                 analyzer.clone(),
                 path.to_owned(),
                 origin,
-            )
+            );
+            // Validation already refuses what compiling refuses; this is the last guard.
+            made.map_err(|e| {
+                problems.push(problem_at(path, text, &Finding::error(e.to_string(), None)))
+            })
+            .ok()
         }),
         _ => None,
     };

@@ -590,7 +590,6 @@ fn tips(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Session;
     use crate::library::Library;
 
     #[test]
@@ -619,7 +618,7 @@ mod tests {
         let entry = lib
             .scenario("hit-and-run-swearing")
             .expect("built-in scenario");
-        score(&Session::start(entry, 1))
+        score(&entry.start(1))
     }
 
     #[test]
