@@ -78,6 +78,19 @@ pub enum Target {
     Fact(usize),
 }
 
+impl Target {
+    /// The checklist id of an item, a violation or a rung (`empathy`, `blame`, `ladder:warn`);
+    /// `None` for a fact. `checklist` must be the one the analysis was made with.
+    pub fn id(self, checklist: &Checklist) -> Option<&str> {
+        match self {
+            Target::Item(i) => checklist.items.get(i).map(|x| x.id.as_str()),
+            Target::Violation(v) => checklist.violations.get(v).map(|x| x.id.as_str()),
+            Target::Rung(r) => Some(r.id()),
+            Target::Fact(_) => None,
+        }
+    }
+}
+
 /// One thing a turn showed, with the words that show it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Hit {
@@ -255,10 +268,7 @@ impl Analyzer {
             action_targets,
             informal: find_detector(Detector::SpeechLevel),
             profanity: find_detector(Detector::Profanity),
-            ladder_item: checklist
-                .ladder_item
-                .as_deref()
-                .and_then(|id| checklist.items.iter().position(|i| i.id == id)),
+            ladder_item: checklist.ladder_index(),
             checklist: checklist.id.clone(),
             shown,
             rule_targets,

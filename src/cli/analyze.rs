@@ -25,11 +25,12 @@ pub fn ids<'a>(analysis: &Analysis, checklist: &'a Checklist) -> (Vec<&'a str>, 
     let mut items: Vec<&str> = Vec::new();
     let mut violations: Vec<&str> = Vec::new();
     for h in &analysis.hits {
-        match h.target {
-            Target::Item(i) => items.push(&checklist.items[i].id),
-            Target::Violation(v) => violations.push(&checklist.violations[v].id),
-            _ => {}
-        }
+        let list = match h.target {
+            Target::Item(_) => &mut items,
+            Target::Violation(_) => &mut violations,
+            _ => continue,
+        };
+        list.extend(h.target.id(checklist));
     }
     items.sort_unstable();
     items.dedup();
@@ -124,10 +125,8 @@ pub fn run(json: bool, checklist_arg: &str, scenario: Option<&str>) -> anyhow::R
             // Why: each finding with the cue or rule that made it and the sentence it came from.
             for h in &analysis.hits {
                 let id = match h.target {
-                    Target::Item(i) => checklist.items[i].id.as_str(),
-                    Target::Violation(v) => checklist.violations[v].id.as_str(),
-                    Target::Rung(r) => r.id(),
                     Target::Fact(f) => facts.get(f).map_or("fact", String::as_str),
+                    other => other.id(&checklist).unwrap_or("?"),
                 };
                 writeln!(out, "    {id} ← {} 「{}」", h.cue, h.quote)?;
             }

@@ -163,10 +163,7 @@ impl CompiledScenario {
                 given: base.checklist_id().to_owned(),
             });
         }
-        let ladder_item = checklist
-            .ladder_item
-            .as_deref()
-            .and_then(|id| checklist.items.iter().position(|i| i.id == id));
+        let ladder_item = checklist.ladder_index();
         Ok(CompiledScenario {
             scenario,
             checklist,
@@ -843,10 +840,9 @@ impl Session {
         if let Some(r) = Rung::from_id(id) {
             return rungs.contains(&r);
         }
-        analysis.hits.iter().any(|h| match h.target {
-            Target::Item(i) => self.compiled.checklist.items[i].id == id,
-            Target::Violation(v) => self.compiled.checklist.violations[v].id == id,
-            _ => false,
+        analysis.hits.iter().any(|h| {
+            !matches!(h.target, Target::Rung(_))
+                && h.target.id(&self.compiled.checklist) == Some(id)
         })
     }
 
@@ -936,12 +932,9 @@ impl Session {
 
     /// The item and violation ids of some hits, in order.
     fn event_ids<'a>(&self, hits: impl Iterator<Item = &'a Hit>) -> Vec<String> {
-        hits.filter_map(|h| match h.target {
-            Target::Item(i) => Some(self.compiled.checklist.items[i].id.clone()),
-            Target::Violation(v) => Some(self.compiled.checklist.violations[v].id.clone()),
-            _ => None,
-        })
-        .collect()
+        hits.filter(|h| matches!(h.target, Target::Item(_) | Target::Violation(_)))
+            .filter_map(|h| h.target.id(&self.compiled.checklist).map(str::to_owned))
+            .collect()
     }
 
     /// A question asked politely: a formal sentence ending in a question mark or a

@@ -233,6 +233,12 @@ impl Checklist {
         self.violations.iter().find(|v| v.id == id)
     }
 
+    /// The index of the item the abuse ladder earns (`ladder_item`, usually `boundary`).
+    pub fn ladder_index(&self) -> Option<usize> {
+        let id = self.ladder_item.as_deref()?;
+        self.items.iter().position(|i| i.id == id)
+    }
+
     pub fn step(&self, rung: Rung) -> Option<&LadderStep> {
         self.ladder.iter().find(|s| s.rung == rung)
     }

@@ -272,7 +272,7 @@ pub fn score(session: &Session) -> Scorecard {
     for (i, item) in checklist.items.iter().enumerate() {
         let weight = weight_of(scenario, checklist, i);
         let applicable = weight > 0 && (item.when != Timing::WhenAbused || session.abused());
-        let is_ladder_item = checklist.ladder_item.as_deref() == Some(item.id.as_str());
+        let is_ladder_item = checklist.ladder_index() == Some(i);
         let mut evidence = None;
         let mut mistimed = None;
         for t in turns {
