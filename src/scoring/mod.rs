@@ -279,13 +279,10 @@ pub fn score(session: &Session) -> Scorecard {
             let Some(hit) = t.analysis.hit(Target::Item(i)) else {
                 continue;
             };
-            // The boundary item needs a rung climbed in order, not just the words; its evidence
-            // is the sentence that climbed it.
-            let proper = if is_ladder_item {
-                !t.rungs.is_empty()
-            } else {
-                in_time(item.when, t.number, t.abused)
-            };
+            // The engine keeps the boundary item only where a rung was climbed in order
+            // (`Session::respond`), so that hit is always in time; its evidence is the sentence
+            // that climbed it.
+            let proper = is_ladder_item || in_time(item.when, t.number, t.abused);
             let quote = if is_ladder_item {
                 t.rungs
                     .first()
