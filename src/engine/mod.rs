@@ -128,6 +128,8 @@ pub struct CompiledScenario {
     analyzer: std::sync::OnceLock<Analyzer>,
     /// Index of the item the ladder earns (`boundary`).
     ladder_item: Option<usize>,
+    /// Each item's weight in this scenario: the scenario's own or the checklist's.
+    weights: Vec<u32>,
 }
 
 /// Why a scenario cannot be played.
@@ -164,12 +166,24 @@ impl CompiledScenario {
             });
         }
         let ladder_item = checklist.ladder_index();
+        let weights = checklist
+            .items
+            .iter()
+            .map(|item| {
+                scenario
+                    .weights
+                    .get(&item.id)
+                    .copied()
+                    .unwrap_or(item.weight)
+            })
+            .collect();
         Ok(CompiledScenario {
             scenario,
             checklist,
             base: base.clone(),
             analyzer: std::sync::OnceLock::new(),
             ladder_item,
+            weights,
         })
     }
 
@@ -179,6 +193,11 @@ impl CompiledScenario {
 
     pub fn checklist(&self) -> &Arc<Checklist> {
         &self.checklist
+    }
+
+    /// The weight of item `index` in this scenario (0 when it does not apply).
+    pub fn weight(&self, index: usize) -> u32 {
+        self.weights.get(index).copied().unwrap_or(0)
     }
 
     /// The analyser of this scenario: its checklist's cues and its own, built once.
@@ -350,6 +369,11 @@ impl Session {
             rng,
             state,
         })
+    }
+
+    /// The compiled scenario this session plays.
+    pub fn compiled(&self) -> &Arc<CompiledScenario> {
+        &self.compiled
     }
 
     pub fn scenario(&self) -> &Arc<Scenario> {
@@ -1237,18 +1261,12 @@ impl Session {
         ];
         let last_stage = self.state.stage + 1 == self.compiled.scenario.stages.len();
         let next_turn = self.state.turns.len() as u32 + 1;
+        let items = &self.compiled.checklist.items;
         ORDER
             .iter()
-            .filter_map(|id| self.compiled.checklist.item(id))
-            .filter(|item| {
-                self.compiled
-                    .scenario
-                    .weights
-                    .get(&item.id)
-                    .copied()
-                    .unwrap_or(item.weight)
-                    > 0
-            })
+            .filter_map(|id| items.iter().position(|i| i.id == *id))
+            .filter(|&i| self.compiled.weight(i) > 0)
+            .map(|i| &items[i])
             .filter(|item| !self.state.shown.contains(&item.id))
             .find(|item| match item.when {
                 crate::model::Timing::Opening(n) => next_turn <= n,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::Target;
 use crate::engine::Session;
-use crate::model::{Checklist, EndingKind, Phase, Rung, Scenario, Timing};
+use crate::model::{Checklist, EndingKind, Phase, Rung, Timing};
 
 /// A quotation from the conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -236,15 +236,6 @@ fn outcome_id<S: serde::Serializer>(kind: &EndingKind, s: S) -> Result<S::Ok, S:
     s.serialize_str(kind.id())
 }
 
-fn weight_of(scenario: &Scenario, checklist: &Checklist, index: usize) -> u32 {
-    let item = &checklist.items[index];
-    scenario
-        .weights
-        .get(&item.id)
-        .copied()
-        .unwrap_or(item.weight)
-}
-
 /// The sum of points, held at `u32::MAX` rather than wrapping.
 fn saturating_sum(points: impl IntoIterator<Item = u32>) -> u32 {
     points.into_iter().fold(0, u32::saturating_add)
@@ -270,7 +261,7 @@ pub fn score(session: &Session) -> Scorecard {
 
     let mut items = Vec::with_capacity(checklist.items.len());
     for (i, item) in checklist.items.iter().enumerate() {
-        let weight = weight_of(scenario, checklist, i);
+        let weight = session.compiled().weight(i);
         let applicable = weight > 0 && (item.when != Timing::WhenAbused || session.abused());
         let is_ladder_item = checklist.ladder_index() == Some(i);
         let mut evidence = None;
