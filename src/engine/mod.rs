@@ -1268,11 +1268,7 @@ impl Session {
             .filter(|&i| self.compiled.weight(i) > 0)
             .map(|i| &items[i])
             .filter(|item| !self.state.shown.contains(&item.id))
-            .find(|item| match item.when {
-                crate::model::Timing::Opening(n) => next_turn <= n,
-                crate::model::Timing::Closing(_) => last_stage,
-                _ => true,
-            })
+            .find(|item| item.when.due(next_turn, last_stage))
             .map(|item| Hint {
                 title: item.title.clone(),
                 why: item.guidance.clone(),

@@ -99,7 +99,32 @@ pub enum Timing {
     WhenAbused,
 }
 
-/// The scorecard's phases (DESIGN.md: 맞이, 경청, 공감, 설명, 평정, 마무리).
+impl Timing {
+    /// Whether an item shown at turn `number` of a session of `last` turns earns credit
+    /// (`abused`: the complainant had been abusive by then). Decided after the session, when
+    /// the last turn is known.
+    pub fn counts(self, number: u32, last: u32, abused: bool) -> bool {
+        match self {
+            Timing::Anytime => true,
+            Timing::Opening(n) => number <= n,
+            Timing::After(n) => number > n,
+            Timing::Closing(n) => number.saturating_add(n) > last,
+            Timing::WhenAbused => abused,
+        }
+    }
+
+    /// Whether an item is worth suggesting before turn `next`, while the session goes on and
+    /// its last turn is not yet known: a closing item once the conversation is in its last stage.
+    pub fn due(self, next: u32, last_stage: bool) -> bool {
+        match self {
+            Timing::Opening(n) => next <= n,
+            Timing::Closing(_) => last_stage,
+            Timing::Anytime | Timing::After(_) | Timing::WhenAbused => true,
+        }
+    }
+}
+
+/// The scorecard's phases (맞이, 경청, 공감, 설명, 평정, 마무리).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Phase {
     Welcome,

@@ -251,13 +251,7 @@ pub fn score(session: &Session) -> Scorecard {
     let turns = session.turns();
     let last = turns.len() as u32;
 
-    let in_time = |timing: Timing, number: u32, abused: bool| match timing {
-        Timing::Anytime => true,
-        Timing::Opening(n) => number <= n,
-        Timing::After(n) => number > n,
-        Timing::Closing(n) => number.saturating_add(n) > last,
-        Timing::WhenAbused => abused,
-    };
+    let in_time = |timing: Timing, number: u32, abused: bool| timing.counts(number, last, abused);
 
     let mut items = Vec::with_capacity(checklist.items.len());
     for (i, item) in checklist.items.iter().enumerate() {
