@@ -43,7 +43,7 @@ impl Finding {
     }
 }
 
-/// The fixed ids of DESIGN.md section 3.
+/// The fixed checklist ids other tools read (README, "명령줄").
 pub const STANDARD_ITEMS: [&str; 13] = [
     "greeting",
     "self_intro",
@@ -639,7 +639,7 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
     out
 }
 
-/// Authoring advice for a scenario that is valid: the pack's own bar (DESIGN.md, issue #4).
+/// Authoring advice for a scenario that is valid: the bar the built-in pack keeps (tests/pack.rs).
 pub fn lint_scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
     let mut out = Vec::new();
     if s.stages.len() < 3 {
