@@ -159,11 +159,14 @@ impl Names {
     /// True when the word ends in a particle that makes its person the subject or object of
     /// the sentence (`경위가`, `팀장님께`): someone other than the speaker.
     fn third_person(&self, word: &[char]) -> bool {
-        Self::suffix(&self.particles, word) > 0
-            && self
-                .titles
-                .iter()
-                .any(|t| word.windows(t.len()).any(|x| x == t.as_slice()))
+        Self::suffix(&self.particles, word) > 0 && self.has_title(word)
+    }
+
+    /// True when a title stands anywhere in the word (`경위가`, `조사관입니다`).
+    fn has_title(&self, word: &[char]) -> bool {
+        self.titles
+            .iter()
+            .any(|t| word.windows(t.len()).any(|x| x == t.as_slice()))
     }
 
     fn starts_with_title(&self, word: &[char]) -> bool {
@@ -196,13 +199,9 @@ impl Names {
         // A unit (`교통조사계`, `2팀`) ends a word; a title may stand anywhere in one. Looked at
         // only once a word could be a name, which is rare.
         let context = || {
-            (0..n).map(word).any(|w| {
-                self.context.iter().any(|c| w.ends_with(c))
-                    || self
-                        .titles
-                        .iter()
-                        .any(|t| w.windows(t.len()).any(|x| x == t.as_slice()))
-            })
+            (0..n)
+                .map(word)
+                .any(|w| self.context.iter().any(|c| w.ends_with(c)) || self.has_title(w))
         };
         let any_title = self
             .title_finder
@@ -350,7 +349,7 @@ impl Acts {
     /// sentence is the first of its turn.
     pub fn features(&self, source: &str, sq: &Squashed, guards: &Guards, first: bool) -> Features {
         let mut f = Features {
-            question: ends_as_question(source),
+            question: super::speech::is_question(source),
             name: self.names.found(sq),
             first,
             ..Features::default()
@@ -403,10 +402,4 @@ impl Acts {
         rule.all.iter().all(|c| Self::holds(f, turn, c, shows))
             && !rule.none.iter().any(|c| Self::holds(f, turn, c, shows))
     }
-}
-
-/// True when the sentence ends as a question: a `?` after its last letter.
-fn ends_as_question(source: &str) -> bool {
-    let t = source.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '~'));
-    t.ends_with(['?', '？'])
 }

@@ -79,6 +79,18 @@ pub enum Target {
 }
 
 impl Target {
+    /// What a checklist id names: an item, a violation or a rung (`ladder:warn`); the inverse
+    /// of [`Target::id`].
+    pub fn of_id(checklist: &Checklist, id: &str) -> Option<Target> {
+        if let Some(i) = checklist.items.iter().position(|i| i.id == id) {
+            Some(Target::Item(i))
+        } else if let Some(v) = checklist.violations.iter().position(|v| v.id == id) {
+            Some(Target::Violation(v))
+        } else {
+            Rung::from_id(id).map(Target::Rung)
+        }
+    }
+
     /// The checklist id of an item, a violation or a rung (`empathy`, `blame`, `ladder:warn`);
     /// `None` for a fact. `checklist` must be the one the analysis was made with.
     pub fn id(self, checklist: &Checklist) -> Option<&str> {
@@ -228,38 +240,13 @@ impl Analyzer {
             action_targets.extend(step.actions.iter().map(|&a| (a, Target::Rung(step.rung))));
         }
         let find_detector = |d: Detector| checklist.violations.iter().position(|v| v.detector == d);
-        let mut ids: Vec<(String, Target)> = Vec::new();
-        ids.extend(
-            checklist
-                .items
-                .iter()
-                .enumerate()
-                .map(|(i, it)| (it.id.clone(), Target::Item(i))),
-        );
-        ids.extend(
-            checklist
-                .violations
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (v.id.clone(), Target::Violation(i))),
-        );
-        ids.extend(
-            checklist
-                .ladder
-                .iter()
-                .map(|s| (s.rung.id().to_owned(), Target::Rung(s.rung))),
-        );
-        let shown = korean
-            .acts
-            .shown_ids
-            .iter()
-            .map(|id| ids.iter().find(|(i, _)| i == id).map(|(_, t)| *t))
-            .collect();
+        let resolve = |id: &String| Target::of_id(checklist, id);
+        let shown = korean.acts.shown_ids.iter().map(resolve).collect();
         let rule_targets = korean
             .acts
             .rules
             .iter()
-            .map(|r| ids.iter().find(|(id, _)| *id == r.target).map(|(_, t)| *t))
+            .map(|r| resolve(&r.target))
             .collect();
         Analyzer {
             korean,
@@ -280,13 +267,7 @@ impl Analyzer {
     pub fn for_scenario(&self, checklist: &Checklist, scenario: &Scenario) -> Analyzer {
         let mut entries: Vec<(Target, &str)> = Vec::new();
         for (id, cues) in &scenario.cues {
-            let target = if let Some(i) = checklist.items.iter().position(|i| &i.id == id) {
-                Target::Item(i)
-            } else if let Some(v) = checklist.violations.iter().position(|v| &v.id == id) {
-                Target::Violation(v)
-            } else if let Some(r) = Rung::from_id(id) {
-                Target::Rung(r)
-            } else {
+            let Some(target) = Target::of_id(checklist, id) else {
                 continue;
             };
             entries.extend(cues.iter().map(|c| (target, c.as_str())));

@@ -229,7 +229,7 @@ fn is_hangul_letter(c: char) -> bool {
 }
 
 /// True when the sentence ends as a question (a `?` after its last Hangul letter).
-fn is_question(sentence: &str) -> bool {
+pub(crate) fn is_question(sentence: &str) -> bool {
     match sentence.char_indices().rfind(|&(_, c)| is_hangul_letter(c)) {
         Some((i, c)) => sentence[i + c.len_utf8()..].contains(['?', '？']),
         None => false,
