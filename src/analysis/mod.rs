@@ -18,7 +18,7 @@ pub use profanity::{ProfanityDetector, ProfanityHit};
 pub use speech::{SpeechClassifier, SpeechLevel};
 use text::{Squashed, normalize};
 
-use crate::model::lexicon::{ActLexicon, CueGuards};
+use crate::model::lexicon::CueGuards;
 use crate::model::{
     Action, Checklist, Detector, ProfanityLexicon, Rung, Scenario, SpeechLexicon, TraineeTurn,
 };
@@ -37,13 +37,13 @@ impl Korean {
         speech: &SpeechLexicon,
         profanity: &ProfanityLexicon,
         guards: &CueGuards,
-        acts: &ActLexicon,
+        acts: acts::Acts,
     ) -> Korean {
         Korean {
             speech: SpeechClassifier::new(speech),
             profanity: ProfanityDetector::new(profanity),
             guards: Guards::new(guards),
-            acts: acts::Acts::new(acts).0,
+            acts,
         }
     }
 

@@ -9,9 +9,10 @@ use std::sync::Arc;
 
 pub use load::{Document, MAX_FILE_BYTES, Problem, locate, parse_document};
 
+use crate::analysis::acts::Acts;
 use crate::analysis::{Analyzer, Korean};
 use crate::engine::{CompileError, CompiledScenario, Session};
-use crate::model::lexicon::{ActLexicon, CueGuards};
+use crate::model::lexicon::CueGuards;
 use crate::model::validate::{self, Finding, Severity};
 use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
 
@@ -298,7 +299,7 @@ impl Library {
         let mut speech: Option<SpeechLexicon> = None;
         let mut profanity: Option<ProfanityLexicon> = None;
         let mut guards: Option<CueGuards> = None;
-        let mut acts: Option<ActLexicon> = None;
+        let mut acts: Option<Acts> = None;
         let mut checklists: Vec<(Arc<Checklist>, String, Origin)> = Vec::new();
         let mut scenarios: Vec<(Scenario, String, String, Origin)> = Vec::new();
 
@@ -367,7 +368,9 @@ impl Library {
                         guards.get_or_insert(l);
                     }
                     Document::Acts(l) => {
-                        for e in crate::analysis::acts::Acts::new(&l).1 {
+                        // Compiled once here: its problems are reported, the result is used.
+                        let (compiled, errors) = Acts::new(&l);
+                        for e in errors {
                             let (needle, occurrence) = e.place(&l);
                             let finding = Finding {
                                 severity: Severity::Error,
@@ -377,7 +380,7 @@ impl Library {
                             };
                             problems.push(problem_at(&f.path, &text, &finding));
                         }
-                        acts.get_or_insert(l);
+                        acts.get_or_insert(compiled);
                     }
                 },
             }
@@ -386,7 +389,7 @@ impl Library {
             &speech.unwrap_or_default(),
             &profanity.unwrap_or_default(),
             &guards.unwrap_or_default(),
-            &acts.unwrap_or_default(),
+            acts.unwrap_or_default(),
         ));
 
         let analyzers: Vec<Arc<Analyzer>> = checklists
