@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 pub use checklist::{Checklist, Detector, Item, LadderStep, Phase, Rung, Timing, Violation};
 pub use lexicon::{ProfanityLexicon, SpeechLexicon};
 pub use scenario::{
-    Band, BandLines, Channel, Condition, Difficulty, Ending, EndingKind, Fact, Persona, Scenario,
-    Stage, Trigger,
+    Band, BandLines, Channel, Condition, Difficulty, Ending, EndingKind, Fact, Persona,
+    RequestKind, ResidentRequest, Scenario, Stage, TimeBand, Trigger,
 };
 pub use transcript::{TraineeTurn, Transcript, TranscriptError};
 

@@ -62,6 +62,119 @@ pub struct Scenario {
     /// How the scorecard weighs what the session drew out beside the checklist items.
     #[serde(default)]
     pub scoring: ScoringTuning,
+    /// 일일열사 (outreach) only: what the resident asks for, as they would write it on the card
+    /// the officer hands over. A ledger entry is checked against it.
+    #[serde(default)]
+    pub request: Option<ResidentRequest>,
+}
+
+/// A resident's request on the 일일열사 card, and what a faithful ledger entry contains.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResidentRequest {
+    /// 요청 유형.
+    pub kind: RequestKind,
+    /// 장소, in the resident's words as on the card (`우리 골목 끝 가로등 밑`).
+    pub place: String,
+    /// Words one of which the ledger entry's place must contain (`골목`, `가로등`).
+    pub place_keys: Vec<String>,
+    /// 시간대.
+    pub time: TimeBand,
+    /// 내용, in the resident's words as on the card.
+    pub content: String,
+    /// Words a faithful entry's content contains (at least half of them).
+    pub content_keys: Vec<String>,
+    /// 연락 희망: whether the resident wants to hear back.
+    pub contact: bool,
+    /// Facts that carry the details: a card is only as full as what the officer drew out.
+    #[serde(default)]
+    pub facts: Vec<String>,
+}
+
+/// 요청 유형 of a ledger entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RequestKind {
+    /// 순찰 강화
+    Patrol,
+    /// 빈집·방범
+    Burglary,
+    /// 시설 개선 (가로등, CCTV, 방범창)
+    Facility,
+    /// 교통 안전
+    Traffic,
+    /// 청소년·학교 주변
+    Youth,
+    /// 소음·무질서
+    Disorder,
+    /// 안전 점검 (승강기, 시설물)
+    Safety,
+    /// 기타
+    Other,
+}
+
+impl RequestKind {
+    pub const ALL: [RequestKind; 8] = [
+        RequestKind::Patrol,
+        RequestKind::Burglary,
+        RequestKind::Facility,
+        RequestKind::Traffic,
+        RequestKind::Youth,
+        RequestKind::Disorder,
+        RequestKind::Safety,
+        RequestKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RequestKind::Patrol => "순찰 강화",
+            RequestKind::Burglary => "빈집·방범",
+            RequestKind::Facility => "시설 개선",
+            RequestKind::Traffic => "교통 안전",
+            RequestKind::Youth => "청소년·학교 주변",
+            RequestKind::Disorder => "소음·무질서",
+            RequestKind::Safety => "안전 점검",
+            RequestKind::Other => "기타",
+        }
+    }
+}
+
+/// 시간대 of a ledger entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TimeBand {
+    /// 새벽 (00–06)
+    Dawn,
+    /// 오전 (06–12)
+    Morning,
+    /// 오후 (12–18)
+    Afternoon,
+    /// 저녁 (18–22)
+    Evening,
+    /// 심야 (22–24)
+    Night,
+    /// 종일
+    AllDay,
+}
+
+impl TimeBand {
+    pub const ALL: [TimeBand; 6] = [
+        TimeBand::Dawn,
+        TimeBand::Morning,
+        TimeBand::Afternoon,
+        TimeBand::Evening,
+        TimeBand::Night,
+        TimeBand::AllDay,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeBand::Dawn => "새벽 (0–6시)",
+            TimeBand::Morning => "오전 (6–12시)",
+            TimeBand::Afternoon => "오후 (12–18시)",
+            TimeBand::Evening => "저녁 (18–22시)",
+            TimeBand::Night => "심야 (22–24시)",
+            TimeBand::AllDay => "종일",
+        }
+    }
 }
 
 /// The complainant's temper and the pace of the conversation. Every number has a default, so a

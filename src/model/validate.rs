@@ -598,6 +598,31 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
         warn_duplicates(&format!("trigger \"{}\"", t.on), &t.lines, &mut out);
         names.after(&format!("trigger \"{}\"", t.on), &t.after, &mut out);
     }
+    if let Some(r) = &s.request {
+        if s.checklist != "outreach" {
+            out.push(Finding::warning(
+                "주민 요청(request)은 일일열사(outreach) 시나리오에서만 쓰입니다".to_string(),
+                Some("request".into()),
+            ));
+        }
+        if r.place_keys.iter().all(|k| k.trim().is_empty())
+            || r.content_keys.iter().all(|k| k.trim().is_empty())
+        {
+            out.push(Finding::error(
+                "주민 요청(request)의 place_keys와 content_keys에는 단어가 하나 이상 있어야 합니다"
+                    .to_string(),
+                Some("request".into()),
+            ));
+        }
+        for id in &r.facts {
+            if !s.facts.iter().any(|f| &f.id == id) {
+                out.push(Finding::error(
+                    format!("주민 요청(request)의 사실 \"{id}\"이 facts에 없습니다"),
+                    quoted(id),
+                ));
+            }
+        }
+    }
     for f in &s.facts {
         check_id("사실", &f.id, &mut out);
         if f.asks.is_empty() {
@@ -760,6 +785,7 @@ mod tests {
             stuck: Default::default(),
             patience: Default::default(),
             scoring: Default::default(),
+            request: None,
         }
     }
 
@@ -921,5 +947,25 @@ mod tests {
         assert!(f.iter().any(|f| f.message.contains("단계가 1개뿐")));
         assert!(f.iter().any(|f| f.message.contains("사실(facts)이 0개뿐")));
         assert!(f.iter().all(|f| f.severity == Severity::Warning));
+    }
+
+    #[test]
+    fn a_request_names_facts_that_exist_and_has_words_to_check() {
+        let mut s = minimal();
+        s.checklist = "outreach".into();
+        s.request = Some(crate::model::ResidentRequest {
+            kind: crate::model::RequestKind::Patrol,
+            place: "골목".into(),
+            place_keys: vec!["골목".into()],
+            time: crate::model::TimeBand::Night,
+            content: "순찰을 늘려 주세요".into(),
+            content_keys: vec![" ".into()],
+            contact: true,
+            facts: vec!["nope".into()],
+        });
+        let f = scenario(&s, None);
+        let e = errors(&f);
+        assert!(e.iter().any(|m| m.contains("\"nope\"")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains("content_keys")), "{e:?}");
     }
 }
