@@ -2,11 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use minwon::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = Cli::parse_args();
     match args.command {
         Some(command) => cli::run(command),
         None => open_app(&args),

@@ -12,7 +12,7 @@ use egui::{Event, ImeEvent, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minwon::app::settings::STORAGE_KEY;
-use minwon::app::{Action, MinwonApp, Mode, Screen, Settings, Startup, ThemeChoice};
+use minwon::app::{Action, Confirm, MinwonApp, Mode, Screen, Settings, Startup, ThemeChoice};
 use minwon::model::EndingKind;
 
 /// eframe's storage, in memory: what `App::save` wrote is what the next start reads.
@@ -91,6 +91,23 @@ fn sign_in_and_open(h: &mut Harness<'_, MinwonApp>, mode: &str, title: &str) {
     h.get_by_label(&format!("{title} 시작하기")).click();
     settle(h);
     assert!(matches!(h.state().screen(), Screen::Briefing(_)));
+}
+
+/// Ends the role-play with 상담 종료 and confirms it.
+fn end_session(h: &mut Harness<'_, MinwonApp>) {
+    h.get_by_label("상담 종료").click();
+    settle(h);
+    h.get_by_label("끝내고 점수표 보기").click();
+    settle(h);
+}
+
+/// Types a name on the start screen (never filled in from the last trainee) and begins.
+fn sign_in(h: &mut Harness<'_, MinwonApp>) {
+    settle(h);
+    h.get_by_label("이름 또는 교번").type_text("홍길동");
+    settle(h);
+    h.get_by_label("훈련 시작").click();
+    settle(h);
 }
 
 fn start_roleplay(h: &mut Harness<'_, MinwonApp>) {
@@ -179,13 +196,21 @@ fn a_whole_practice_session() {
     );
     assert_eq!(turns(&h), 2);
     assert!(h.query_by_label("○ 감정 공감").is_some());
-    assert!(h.query_by_label("○ 정중한 제지·경고").is_some());
+    // The rung is named, not the item every rung earns.
+    assert!(h.query_by_label("○ 대응 ① 정중한 중단 요청").is_some());
+    assert!(h.query_by_label("○ 정중한 제지·경고").is_none());
 
     // A slip into 반말 and blame is caught.
     answer(&mut h, "아저씨가 도망가셨잖아. 거기 앉아.");
     assert_eq!(turns(&h), 3);
     assert!(h.query_by_label("× 반말").is_some());
     assert!(h.query_by_label("× 단정·비난").is_some());
+    // Each violation quotes the words that caused it, with what to do instead.
+    assert!(
+        h.query_by_label_contains("단정·비난: \"아저씨가 도망가셨잖아")
+            .is_some(),
+        "the blame is quoted"
+    );
 
     // Shift+Enter makes a new line instead of sending.
     h.get_by_label("응답").click();
@@ -205,8 +230,7 @@ fn a_whole_practice_session() {
         "첫 줄\n둘째 줄입니다."
     );
 
-    h.get_by_label("상담 종료").click();
-    settle(&mut h);
+    end_session(&mut h);
     assert!(matches!(h.state().screen(), Screen::Scorecard { .. }));
     let card = h.state().scorecard().unwrap().clone();
     assert_eq!(card.outcome, EndingKind::EndedByTrainee);
@@ -277,8 +301,7 @@ fn a_whole_practice_session() {
     settle(&mut h);
     assert!(matches!(h.state().screen(), Screen::Roleplay { .. }));
     assert_eq!(turns(&h), 0);
-    h.get_by_label("상담 종료").click();
-    settle(&mut h);
+    end_session(&mut h);
     h.get_by_label("← 시나리오 목록").click();
     settle(&mut h);
     assert!(on_library(&h));
@@ -297,8 +320,7 @@ fn assessment_mode_hides_feedback_until_the_end() {
         h.query_by_label("○ 불편에 대한 사과").is_none(),
         "no chips in assessment"
     );
-    h.get_by_label("상담 종료").click();
-    settle(&mut h);
+    end_session(&mut h);
     let card = h.state().scorecard().unwrap();
     assert!(card.items.iter().any(|i| i.id == "apology" && i.met));
 }
@@ -443,9 +465,7 @@ fn a_broken_scenario_folder_shows_its_error_while_the_rest_load() {
         h.step();
     }
     assert!(!h.state().is_loading());
-    settle(&mut h);
-    h.get_by_label("훈련 시작").click();
-    settle(&mut h);
+    sign_in(&mut h);
     assert!(h.query_by_label("불러오지 못한 파일 1개").is_some());
     assert!(h.query_by_label_contains("broken.ron").is_some());
     assert!(
@@ -472,9 +492,7 @@ fn library_searching(text: &str) -> Harness<'static, MinwonApp> {
         })),
         [1280.0, 800.0],
     );
-    settle(&mut h);
-    h.get_by_label("훈련 시작").click();
-    settle(&mut h);
+    sign_in(&mut h);
     h.get_by_label("검색").click();
     settle(&mut h);
     h.get_by_label("검색").type_text(text);
@@ -513,8 +531,7 @@ fn small_window_shows_every_screen() {
         let r = h.get_by_label(label).rect();
         assert!(screen.contains_rect(r), "{label} at {r:?} is cut off");
     }
-    h.get_by_label("상담 종료").click();
-    settle(&mut h);
+    end_session(&mut h);
     for label in ["다시 하기", "← 시나리오 목록"] {
         let r = h.get_by_label(label).rect();
         assert!(screen.contains_rect(r), "{label} at {r:?} is cut off");
@@ -549,8 +566,7 @@ fn settings_return_to_the_screen_they_came_from() {
     // No settings during a role-play.
     assert!(h.query_by_label("설정").is_none());
     answer(&mut h, "오래 기다리시게 해서 정말 죄송합니다.");
-    h.get_by_label("상담 종료").click();
-    settle(&mut h);
+    end_session(&mut h);
     let total = h.state().scorecard().unwrap().total;
 
     h.get_by_label("설정").click();
@@ -636,4 +652,226 @@ fn old_saved_settings_start_the_app() {
     let h = app_with(Some("(text_scale: 40.0)".into()), [1280.0, 800.0]);
     assert_eq!(h.state().settings().text_scale, 1.6);
     assert_eq!(h.state().notices().len(), 1);
+}
+
+fn has_focus(h: &Harness<'_, MinwonApp>, label: &str) -> bool {
+    h.get_by_label(label).is_focused()
+}
+
+/// 상담 종료 asks first; the safe answer has the focus, so Enter or Esc keeps the session.
+#[test]
+fn ending_a_session_asks_first_and_keeps_it_on_cancel() {
+    let mut h = app();
+    sign_in_and_open(&mut h, "연습 — ", "사고 후 미조치 피의자의 욕설");
+    start_roleplay(&mut h);
+    answer(&mut h, "안녕하십니까. 많이 놀라셨겠습니다.");
+    h.get_by_label("상담 종료").click();
+    settle(&mut h);
+    assert_eq!(h.state().confirm(), Some(Confirm::EndSession));
+    assert!(h.query_by_label_contains("지금 1/").is_some(), "says how far it got");
+    assert!(has_focus(&h, "계속 응대하기"), "the safe answer is focused");
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    assert_eq!(h.state().confirm(), None);
+    assert!(matches!(h.state().screen(), Screen::Roleplay { .. }));
+    assert!(has_focus(&h, "응답"), "back in the answer box");
+
+    h.get_by_label("상담 종료").click();
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert_eq!(h.state().confirm(), None, "Esc keeps the session");
+    assert!(matches!(h.state().screen(), Screen::Roleplay { .. }));
+    assert_eq!(turns(&h), 1);
+
+    end_session(&mut h);
+    assert!(matches!(h.state().screen(), Screen::Scorecard { .. }));
+    assert_eq!(h.state().scorecard().unwrap().turn_count, 1);
+}
+
+/// From the answer box, Tab and Enter can never end a session by themselves.
+#[test]
+fn tab_and_enter_from_the_answer_box_do_not_end_the_session() {
+    let mut h = app();
+    sign_in_and_open(&mut h, "연습 — ", "사고 후 미조치 피의자의 욕설");
+    start_roleplay(&mut h);
+    for tabs in 1..=6 {
+        h.get_by_label("응답").focus();
+        settle(&mut h);
+        for _ in 0..tabs {
+            h.key_press(Key::Tab);
+            settle(&mut h);
+        }
+        h.key_press(Key::Enter);
+        settle(&mut h);
+        assert!(
+            matches!(h.state().screen(), Screen::Roleplay { .. }),
+            "{tabs} tabs + Enter ended the session"
+        );
+        // Whatever was reached, the question (if any) is answered with Esc; a pause is
+        // lifted.
+        h.key_press(Key::Escape);
+        settle(&mut h);
+        assert_eq!(h.state().confirm(), None);
+        if h.state().roleplay().unwrap().is_paused() {
+            h.get_by_label("계속하기").click();
+            settle(&mut h);
+        }
+    }
+    assert!(!h.state().roleplay().unwrap().session().is_over());
+}
+
+/// Closing the window during a role-play is held back and asked about.
+#[test]
+fn closing_the_window_mid_session_asks_first() {
+    let mut h = app();
+    sign_in_and_open(&mut h, "연습 — ", "사고 후 미조치 피의자의 욕설");
+    start_roleplay(&mut h);
+    answer(&mut h, "안녕하십니까. 많이 놀라셨겠습니다.");
+    let request_close = |h: &mut Harness<'_, MinwonApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.step();
+        settle(h);
+    };
+    request_close(&mut h);
+    assert_eq!(h.state().confirm(), Some(Confirm::CloseWindow));
+    assert!(!h.state().is_closing());
+    h.get_by_label("계속 응대하기").click();
+    settle(&mut h);
+    assert!(matches!(h.state().screen(), Screen::Roleplay { .. }));
+    assert_eq!(turns(&h), 1, "nothing lost");
+
+    request_close(&mut h);
+    h.get_by_label("상담을 버리고 닫기").click();
+    settle(&mut h);
+    assert!(h.state().is_closing());
+    assert_eq!(h.state().confirm(), None);
+}
+
+/// No session going: closing is not asked about.
+#[test]
+fn closing_the_window_outside_a_session_does_not_ask() {
+    let mut h = app();
+    sign_in(&mut h);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    settle(&mut h);
+    assert_eq!(h.state().confirm(), None);
+}
+
+/// The name field has the focus on the start screen, the answer box on the role-play; Enter
+/// on the briefing starts, Esc goes back; Esc cancels settings.
+#[test]
+fn focus_enter_and_esc_where_a_keyboard_user_expects_them() {
+    let mut h = app();
+    settle(&mut h);
+    assert!(has_focus(&h, "이름 또는 교번"));
+    assert_eq!(
+        h.get_by_label("이름 또는 교번").value().unwrap_or_default(),
+        "",
+        "the last trainee's name is not filled in"
+    );
+    h.get_by_label("이름 또는 교번").type_text("홍길동");
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    assert!(on_library(&h));
+
+    let open = |h: &mut Harness<'_, MinwonApp>| {
+        h.get_by_label("피해자 가족의 수사 지연 항의 시작하기").scroll_to_me();
+        settle(h);
+        h.get_by_label("피해자 가족의 수사 지연 항의 시작하기").click();
+        settle(h);
+        assert!(matches!(h.state().screen(), Screen::Briefing(_)));
+    };
+    open(&mut h);
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert!(on_library(&h), "Esc leaves the briefing");
+    open(&mut h);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    assert!(matches!(h.state().screen(), Screen::Roleplay { .. }), "Enter starts");
+    assert!(has_focus(&h, "응답"), "the answer box has the focus");
+
+    // A hint closes with Esc.
+    h.get_by_label("힌트 보기").click();
+    settle(&mut h);
+    assert!(h.query_by_label_contains("힌트: ").is_some());
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert!(h.query_by_label_contains("힌트: ").is_none());
+
+    end_session(&mut h);
+    h.get_by_label("설정").click();
+    settle(&mut h);
+    h.get_by_label("어둡게").click();
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert!(matches!(h.state().screen(), Screen::Scorecard { .. }));
+    assert_eq!(h.state().settings().theme, ThemeChoice::Light, "Esc cancels");
+}
+
+/// 평가 mode shows nothing that grades until the end: no stage tracker, no mood, no hint, no
+/// chips, no list of what the stage still needs.
+#[test]
+fn assessment_mode_shows_no_progress() {
+    let stage_one = |h: &Harness<'_, MinwonApp>| {
+        let s = h.state().roleplay().unwrap().session().scenario().clone();
+        format!("① {}", s.stages[0].title)
+    };
+    let mut h = app();
+    sign_in_and_open(&mut h, "연습 — ", "피해자 가족의 수사 지연 항의");
+    start_roleplay(&mut h);
+    let label = stage_one(&h);
+    assert!(h.query_all_by_label(&label).count() > 0, "practice shows {label}");
+    assert!(h.query_by_label("다음 단계로 가려면").is_some());
+
+    let mut h = app();
+    sign_in_and_open(&mut h, "평가 — ", "피해자 가족의 수사 지연 항의");
+    start_roleplay(&mut h);
+    answer(&mut h, "오래 기다리시게 해서 정말 죄송합니다. 많이 답답하셨겠습니다.");
+    for hidden in [stage_one(&h).as_str(), "다음 단계로 가려면", "민원인의 기분", "힌트 보기"] {
+        assert_eq!(h.query_all_by_label(hidden).count(), 0, "{hidden} shown in assessment");
+    }
+    assert!(h.query_by_label_contains("분노 ").is_none(), "no mood change chip");
+}
+
+/// A second scorecard opens at its top, with the total in view, although the first one was
+/// scrolled down; the grade scale is spelled out.
+#[test]
+fn a_second_scorecard_opens_at_the_top() {
+    let mut h = app_with(None, [1024.0, 640.0]);
+    sign_in_and_open(&mut h, "연습 — ", "사고 후 미조치 피의자의 욕설");
+    start_roleplay(&mut h);
+    answer(&mut h, "안녕하십니까. 많이 놀라셨겠습니다.");
+    end_session(&mut h);
+    assert!(h.query_by_label_contains("A 우수 90").is_some(), "grade scale");
+    h.get_by_label("대화 다시 보기").scroll_to_me();
+    settle(&mut h);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1024.0, 640.0));
+    let total = |h: &Harness<'_, MinwonApp>| {
+        let t = h.state().scorecard().unwrap().total;
+        h.get_by_label(&format!("{t}")).rect()
+    };
+    assert!(!screen.contains_rect(total(&h)), "the first one was scrolled");
+    h.get_by_label("다시 하기").click();
+    settle(&mut h);
+    answer(&mut h, "안녕하십니까.");
+    end_session(&mut h);
+    assert!(
+        screen.contains_rect(total(&h)),
+        "the second scorecard starts at its total: {:?}",
+        total(&h)
+    );
 }

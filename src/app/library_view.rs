@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::Action;
 use super::style::{bold, colors};
-use super::widgets::{card, chip_row_ui, chip_ui, primary_button, section_ui};
+use super::widgets::{card, chip_button, chip_row_ui, chip_ui, primary_button, section_ui};
 use crate::library::{Entry, Library, Origin};
 use crate::model::Difficulty;
 
@@ -19,40 +19,59 @@ pub struct LibraryView {
 }
 
 impl LibraryView {
-    fn matches(&self, e: &Entry) -> bool {
+    /// Whether the scenario passes the filters and the search; with a reason when the words
+    /// were found only where the card does not show them (the setting, the persona's role).
+    fn matches(&self, e: &Entry) -> Option<Option<String>> {
         let s = &e.scenario;
         if self.difficulty.is_some_and(|d| d != s.difficulty) {
-            return false;
+            return None;
         }
         if let Some(tag) = &self.tag
             && !s.tags.contains(tag)
         {
-            return false;
+            return None;
         }
-        let q: String = self
+        let words: Vec<String> = self
             .search
             .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        if q.is_empty() {
-            return true;
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() {
+            return Some(None);
         }
-        let hay = format!(
-            "{} {} {} {} {} {}",
-            s.title,
-            s.summary,
-            s.id,
-            s.persona.role,
-            s.setting,
-            s.tags.join(" ")
-        )
-        .to_lowercase();
-        q.split(' ').all(|word| hay.contains(word))
+        let shown = format!("{} {} {}", s.title, s.summary, s.tags.join(" ")).to_lowercase();
+        let hidden = [
+            ("상황", s.setting.as_str()),
+            ("민원인", s.persona.role.as_str()),
+            ("민원인", s.persona.description.as_str()),
+            ("id", s.id.as_str()),
+        ];
+        let mut reasons = Vec::new();
+        for w in &words {
+            if shown.contains(w.as_str()) {
+                continue;
+            }
+            let (place, text) = hidden
+                .iter()
+                .find(|(_, text)| text.to_lowercase().contains(w.as_str()))?;
+            reasons.push(format!("'{w}' — {place}: {}", snippet(text, w)));
+        }
+        Some((!reasons.is_empty()).then(|| reasons.join(" · ")))
+    }
+
+    fn filtered(&self) -> bool {
+        !self.search.trim().is_empty() || self.difficulty.is_some() || self.tag.is_some()
+    }
+
+    fn reset(&mut self) {
+        *self = LibraryView::default();
     }
 
     pub fn ui(&mut self, ui: &mut Ui, library: &Library, loading: bool) -> Option<Action> {
         let mut action = None;
+        if self.filtered() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            self.reset();
+        }
         let tags: BTreeSet<&str> = library
             .scenarios
             .iter()
@@ -83,6 +102,9 @@ impl LibraryView {
                             ui.selectable_value(&mut self.tag, Some((*t).to_owned()), *t);
                         }
                     });
+                if self.filtered() && ui.button("필터 초기화").on_hover_text("Esc").clicked() {
+                    self.reset();
+                }
                 if loading {
                     ui.spinner();
                 }
@@ -94,10 +116,10 @@ impl LibraryView {
                 .id_salt("library-scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let shown: Vec<&Entry> = library
+                    let shown: Vec<(&Entry, Option<String>)> = library
                         .scenarios
                         .iter()
-                        .filter(|e| self.matches(e))
+                        .filter_map(|e| self.matches(e).map(|why| (e, why)))
                         .collect();
                     ui.label(
                         RichText::new(format!(
@@ -117,11 +139,15 @@ impl LibraryView {
                     let card_width = (width - gap * (columns as f32 - 1.0)) / columns as f32;
                     for row in shown.chunks(columns) {
                         ui.horizontal_top(|ui| {
-                            for e in row {
+                            for (e, why) in row {
                                 ui.vertical(|ui| {
                                     ui.set_width(card_width);
-                                    if scenario_card(ui, e, card_width) {
-                                        action = Some(Action::Open(e.scenario.id.clone()));
+                                    match scenario_card(ui, e, why.as_deref(), card_width) {
+                                        Some(CardClick::Open) => {
+                                            action = Some(Action::Open(e.scenario.id.clone()));
+                                        }
+                                        Some(CardClick::Tag(t)) => self.tag = Some(t),
+                                        None => {}
                                     }
                                 });
                             }
@@ -157,14 +183,20 @@ impl LibraryView {
     }
 }
 
-/// One scenario card; true when "시작하기" is pressed.
-fn scenario_card(ui: &mut Ui, e: &Entry, width: f32) -> bool {
+/// What was clicked on a card.
+enum CardClick {
+    Open,
+    Tag(String),
+}
+
+/// One scenario card: "시작하기" opens it, a tag filters by it.
+fn scenario_card(ui: &mut Ui, e: &Entry, why: Option<&str>, width: f32) -> Option<CardClick> {
     let s = &e.scenario;
-    let mut open = false;
+    let mut click = None;
     card(ui, |ui| {
         ui.set_width(width - 26.0);
         ui.set_min_height(150.0);
-        ui.label(RichText::new(&s.title).family(bold()).size(17.0));
+        ui.label(RichText::new(&s.title).family(bold()).size(super::style::rel(ui, 1.1)));
         chip_row_ui(ui, |ui| {
             let p = colors(ui);
             let color = match s.difficulty {
@@ -175,13 +207,28 @@ fn scenario_card(ui: &mut Ui, e: &Entry, width: f32) -> bool {
             chip_ui(ui, s.difficulty.label(), color);
             chip_ui(ui, s.channel.label(), p.muted);
             for t in &s.tags {
-                chip_ui(ui, t, p.muted);
+                let mut chip = chip_button(ui, t, p.muted);
+                chip = if t == "일일열사" {
+                    chip.on_hover_text(super::briefing::OUTREACH_NOTE)
+                } else {
+                    chip.on_hover_text("이 태그의 시나리오만 보기")
+                };
+                if chip.clicked() {
+                    click = Some(CardClick::Tag(t.clone()));
+                }
             }
             if let Origin::Folder(_) = e.origin {
                 chip_ui(ui, "폴더", p.accent);
             }
         });
         ui.label(&s.summary);
+        if let Some(why) = why {
+            ui.label(
+                RichText::new(format!("검색: {why}"))
+                    .small()
+                    .color(colors(ui).accent),
+            );
+        }
         ui.add_space(4.0);
         let button = primary_button(ui, "시작하기 ▶");
         // Screen readers (and tests) hear which scenario the button opens.
@@ -189,8 +236,40 @@ fn scenario_card(ui: &mut Ui, e: &Entry, width: f32) -> bool {
             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{} 시작하기", s.title))
         });
         if button.clicked() {
-            open = true;
+            click = Some(CardClick::Open);
         }
     });
-    open
+    click
+}
+
+/// A few words around the first place `word` (lower case) occurs in `text`.
+fn snippet(text: &str, word: &str) -> String {
+    let lower = text.to_lowercase();
+    let Some(at) = lower.find(word) else {
+        return String::new();
+    };
+    // Lower-casing Hangul and ASCII keeps byte offsets; stay on char boundaries regardless.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let i = chars.iter().position(|(b, _)| *b >= at).unwrap_or(0);
+    let from = i.saturating_sub(12);
+    let to = (i + word.chars().count() + 12).min(chars.len());
+    let mut out: String = chars[from..to].iter().map(|(_, c)| c).collect();
+    if from > 0 {
+        out.insert(0, '…');
+    }
+    if to < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_snippet_shows_the_words_around_the_match() {
+        let s = super::snippet("평일 오후 3시, 구로구 ○○동 다세대 주택가 골목에서 만납니다", "다세대");
+        assert!(s.contains("다세대 주택가"), "{s}");
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert_eq!(super::snippet("abc", "z"), "");
+    }
 }

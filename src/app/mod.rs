@@ -99,13 +99,30 @@ pub enum Action {
     Start,
     /// Play one trainee turn.
     Say(TraineeTurn),
+    /// Ask before ending a role-play that is still going ([`Confirm::EndSession`]).
+    AskFinish,
     /// End the role-play (if it is still going) and show the scorecard.
     Finish,
+    /// Keep going: close the question asked by [`Confirm`].
+    CancelConfirm,
+    /// Close the window although a role-play is going (answer to [`Confirm::CloseWindow`]).
+    CloseWindow,
+    /// Back to the start screen, to change the trainee or the mode.
+    ChangeTrainee,
     /// Play the same scenario again with a new seed.
     Retry,
     BackToLibrary,
     /// Close the `n`-th notice.
     Dismiss(usize),
+}
+
+/// A question the app asks before something that cannot be undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// 상담 종료 was pressed while the role-play is still going.
+    EndSession,
+    /// The window was asked to close while the role-play is still going.
+    CloseWindow,
 }
 
 /// Options a caller (the window, a test, the screenshot run) sets besides the saved settings.
@@ -139,6 +156,10 @@ pub struct MinwonApp {
     frames: u64,
     /// The renderer last written to `startup.renderer_file`.
     renderer_remembered: Option<RendererChoice>,
+    /// The question on screen, if any, and whether its safe button still needs the focus.
+    confirm: Option<(Confirm, bool)>,
+    /// The trainee confirmed closing the window: let the next close request through.
+    closing: bool,
 }
 
 impl MinwonApp {
@@ -176,7 +197,8 @@ impl MinwonApp {
             .as_deref()
             .and_then(window::remembered_renderer);
         let mut app = MinwonApp {
-            screen: Screen::Start(StartScreen::new(&settings.trainee, settings.mode)),
+            // A shared station PC: the last trainee's name is not filled in for the next one.
+            screen: Screen::Start(StartScreen::new("", settings.mode)),
             settings,
             library,
             loading: None,
@@ -187,6 +209,8 @@ impl MinwonApp {
             script,
             frames: 0,
             renderer_remembered,
+            confirm: None,
+            closing: false,
         };
         if !app.settings.scenario_folders.is_empty() {
             app.load_folders(ctx);
@@ -265,6 +289,21 @@ impl MinwonApp {
         }
     }
 
+    /// The question on screen.
+    pub fn confirm(&self) -> Option<Confirm> {
+        self.confirm.map(|(c, _)| c)
+    }
+
+    /// True once the trainee has confirmed closing the window.
+    pub fn is_closing(&self) -> bool {
+        self.closing
+    }
+
+    /// True while a role-play is going: ending it or closing the window asks first.
+    pub fn session_in_progress(&self) -> bool {
+        self.roleplay().is_some_and(|r| !r.session().is_over())
+    }
+
     fn next_seed(&mut self) -> u64 {
         self.sessions_started += 1;
         match self.startup.seed {
@@ -286,12 +325,125 @@ impl MinwonApp {
 
     /// Applies an action: the one place that changes the app.
     pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::AskFinish if self.session_in_progress() => {
+                self.confirm = Some((Confirm::EndSession, true));
+                return;
+            }
+            Action::AskFinish | Action::Finish => self.confirm = None,
+            Action::CancelConfirm => {
+                self.confirm = None;
+                if let Screen::Roleplay { roleplay, .. } = &mut self.screen {
+                    roleplay.focus_answer();
+                }
+                return;
+            }
+            Action::CloseWindow => {
+                self.confirm = None;
+                self.closing = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                return;
+            }
+            _ => {}
+        }
+        let action = if action == Action::AskFinish {
+            Action::Finish
+        } else {
+            action
+        };
         let screen = std::mem::take(&mut self.screen);
         self.screen = self.next_screen(screen, action, ctx);
     }
 
+    /// A close request while a role-play is going is held back and asked about.
+    fn hold_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.closing
+            && self.session_in_progress()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some((Confirm::CloseWindow, true));
+        }
+    }
+
+    /// The question asked before ending a session or closing the window. The safe answer has
+    /// the focus, so Enter and Esc keep the session.
+    fn confirm_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let Some((which, focus)) = self.confirm else {
+            return Vec::new();
+        };
+        let progress = self.roleplay().map(|r| {
+            (
+                r.session().turns().len(),
+                r.session().scenario().max_turns,
+            )
+        });
+        let mut actions = Vec::new();
+        let modal = egui::Modal::new(egui::Id::unique("minwon-confirm")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            let (title, body, go) = match which {
+                Confirm::EndSession => (
+                    "상담을 끝내시겠습니까?",
+                    "지금 끝내면 대화는 여기서 멈추고 점수표로 갑니다. 아직 하지 못한 항목은 놓친 것으로 채점됩니다.",
+                    "끝내고 점수표 보기",
+                ),
+                Confirm::CloseWindow => (
+                    "창을 닫으시겠습니까?",
+                    "진행 중인 상담이 있습니다. 창을 닫으면 이 상담은 점수표 없이 사라집니다.",
+                    "상담을 버리고 닫기",
+                ),
+            };
+            ui.label(RichText::new(title).family(style::bold()).size(
+                ui.text_style_height(&egui::TextStyle::Heading) * 0.85,
+            ));
+            if let Some((done, max)) = progress {
+                ui.label(
+                    RichText::new(format!("지금 {done}/{max}번째 응답까지 했습니다."))
+                        .color(style::colors(ui).muted),
+                );
+            }
+            ui.label(body);
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let keep = widgets::primary_button(ui, "계속 응대하기");
+                if focus {
+                    keep.request_focus();
+                }
+                if keep.clicked() {
+                    actions.push(Action::CancelConfirm);
+                }
+                ui.add_space(12.0);
+                let bad = style::colors(ui).bad;
+                if ui
+                    .add(egui::Button::new(RichText::new(go).color(bad)))
+                    .clicked()
+                {
+                    actions.push(match which {
+                        Confirm::EndSession => Action::Finish,
+                        Confirm::CloseWindow => Action::CloseWindow,
+                    });
+                }
+            });
+            ui.label(
+                RichText::new("Esc: 계속 응대하기")
+                    .small()
+                    .color(style::colors(ui).muted),
+            );
+        });
+        if focus && let Some((_, f)) = &mut self.confirm {
+            *f = false;
+        }
+        if actions.is_empty() && modal.should_close() {
+            actions.push(Action::CancelConfirm);
+        }
+        actions
+    }
+
     fn next_screen(&mut self, screen: Screen, action: Action, ctx: &egui::Context) -> Screen {
         match (action, screen) {
+            (Action::ChangeTrainee, Screen::Library | Screen::Scorecard { .. }) => {
+                Screen::Start(StartScreen::new("", self.settings.mode))
+            }
             (Action::Begin { trainee, mode }, Screen::Start(_)) => {
                 self.settings.trainee = trainee.trim().chars().take(40).collect();
                 self.settings.mode = mode;
@@ -385,6 +537,14 @@ impl MinwonApp {
                         &format!("{} 모드", self.settings.mode.label()),
                         style::colors(ui).accent,
                     );
+                    if matches!(self.screen, Screen::Library | Screen::Scorecard { .. })
+                        && ui
+                            .small_button("훈련생·모드 바꾸기")
+                            .on_hover_text("처음 화면으로 돌아가 이름과 훈련 방식을 다시 고릅니다")
+                            .clicked()
+                    {
+                        actions.push(Action::ChangeTrainee);
+                    }
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let can_open = !matches!(
@@ -430,8 +590,15 @@ impl eframe::App for MinwonApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.poll_library();
         let ctx = ui.ctx().clone();
-        let mut actions = self.top_bar_ui(ui);
-        actions.extend(self.screen_ui(ui));
+        self.hold_close(&ctx);
+        // The question goes first, so its Esc is not also taken by the screen below it.
+        let mut actions = self.confirm_ui(&ctx);
+        let asking = self.confirm.is_some();
+        actions.extend(self.top_bar_ui(ui));
+        let screen_actions = self.screen_ui(ui);
+        if !asking {
+            actions.extend(screen_actions);
+        }
         if let Some(mut script) = self.script.take() {
             actions.extend(script.step(self));
             self.script = Some(script);

@@ -12,7 +12,7 @@ use super::settings::Mode;
 use super::style::{bold, colors};
 use super::widgets::{card, chip_row_ui, chip_ui, clock, meter_ui, primary_button, section_ui};
 use crate::analysis::Target;
-use crate::engine::{Reply, Session, TurnRecord};
+use crate::engine::{Missing, Reply, Session, TurnRecord};
 use crate::model::{self, Band, TraineeTurn};
 
 /// Seconds without an answer after which practice mode offers a hint.
@@ -45,6 +45,12 @@ pub struct Roleplay {
     /// Laid-out height of each message, for the width and text size in `height_key`.
     heights: Vec<f32>,
     height_key: Option<(f32, f32)>,
+    /// The answer box still has to take the focus (on arrival).
+    focus_input: bool,
+    /// egui time when the pause began; the clocks and the hint timer stand still meanwhile.
+    paused_at: Option<f64>,
+    /// Seconds spent paused so far.
+    paused_for: f64,
 }
 
 impl Roleplay {
@@ -64,6 +70,30 @@ impl Roleplay {
             follow_frames: 0,
             heights: Vec::new(),
             height_key: None,
+            focus_input: true,
+            paused_at: None,
+            paused_for: 0.0,
+        }
+    }
+
+    /// True while paused: the clocks stand still and the answer box is closed.
+    pub fn is_paused(&self) -> bool {
+        self.paused_at.is_some()
+    }
+
+    /// The mode the role-play is played in.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Pauses or resumes at egui time `now`.
+    fn toggle_pause(&mut self, now: f64) {
+        match self.paused_at.take() {
+            Some(at) => {
+                self.paused_for += (now - at).max(0.0);
+                self.focus_input = true;
+            }
+            None => self.paused_at = Some(now),
         }
     }
 
@@ -81,6 +111,11 @@ impl Roleplay {
         if !self.session.is_over() {
             self.session.end_by_trainee();
         }
+    }
+
+    /// Gives the answer box the focus again (after a dialog).
+    pub fn focus_answer(&mut self) {
+        self.focus_input = true;
     }
 
     /// Plays a turn ([`Action::Say`]).
@@ -107,7 +142,12 @@ impl Roleplay {
     }
 
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
-        let now = ui.input(|i| i.time);
+        // Session time: egui time less the pauses, so clocks and the hint timer stand still.
+        let raw = ui.input(|i| i.time);
+        let now = raw - self.paused_for - self.paused_at.map_or(0.0, |at| raw - at);
+        if self.show_hint && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            self.show_hint = false;
+        }
         self.started_at.get_or_insert(now);
         if self.waiting_since.is_none() {
             self.waiting_since = Some(now);
@@ -116,18 +156,26 @@ impl Roleplay {
             self.finished_after = Some(now - self.started_at.unwrap_or(now));
         }
         let mut actions = Vec::new();
-        self.top_ui(ui, now, &mut actions);
+        self.top_ui(ui, now, raw, &mut actions);
         self.side_ui(ui, now);
         self.input_ui(ui, &mut actions);
         egui::CentralPanel::default().show(ui, |ui| self.chat_ui(ui));
-        if !self.session.is_over() {
+        // Asked until it holds: a focus request in the frame a dialog closes is refused.
+        if self.focus_input && !self.session.is_over() && !self.is_paused() {
+            if ui.memory(|m| m.has_focus(input_id())) {
+                self.focus_input = false;
+            } else {
+                ui.memory_mut(|m| m.request_focus(input_id()));
+            }
+        }
+        if !self.session.is_over() && !self.is_paused() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(500));
         }
         actions
     }
 
-    fn top_ui(&mut self, ui: &mut Ui, now: f64, actions: &mut Vec<Action>) {
+    fn top_ui(&mut self, ui: &mut Ui, now: f64, raw: f64, actions: &mut Vec<Action>) {
         let scenario = self.session.scenario().clone();
         egui::Panel::top("roleplay-top").show(ui, |ui| {
             ui.add_space(2.0);
@@ -138,8 +186,22 @@ impl Roleplay {
                         if super::widgets::primary_button(ui, "점수표 보기").clicked() {
                             actions.push(Action::Finish);
                         }
-                    } else if ui.button("상담 종료").clicked() {
-                        actions.push(Action::Finish);
+                    } else {
+                        if ui
+                            .button("상담 종료")
+                            .on_hover_text("끝내기 전에 한 번 더 묻습니다")
+                            .clicked()
+                        {
+                            actions.push(Action::AskFinish);
+                        }
+                        let pause = if self.is_paused() { "계속하기" } else { "잠시 멈춤" };
+                        if ui
+                            .button(pause)
+                            .on_hover_text("시계와 힌트 타이머를 멈춥니다")
+                            .clicked()
+                        {
+                            self.toggle_pause(raw);
+                        }
                     }
                     let total = self
                         .finished_after
@@ -158,7 +220,15 @@ impl Roleplay {
                     ));
                 });
             });
-            // Stage progress.
+            // Stage progress: practice only, since the tracker grades as it goes.
+            if self.mode == Mode::Practice {
+                self.stages_ui(ui, &scenario);
+            }
+            ui.add_space(2.0);
+        });
+    }
+
+    fn stages_ui(&self, ui: &mut Ui, scenario: &model::Scenario) {
             ui.horizontal_wrapped(|ui| {
                 let p = colors(ui);
                 for (i, st) in scenario.stages.iter().enumerate() {
@@ -176,74 +246,136 @@ impl Roleplay {
                     ui.label(rich);
                 }
             });
-            ui.add_space(2.0);
-        });
     }
 
     fn side_ui(&mut self, ui: &mut Ui, now: f64) {
-        let width = (ui.available_width() * 0.26).clamp(220.0, 300.0);
+        let width = (ui.available_width() * 0.26).clamp(220.0, 320.0);
         egui::Panel::left("roleplay-side")
             .resizable(false)
             .exact_size(width)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().id_salt("side-scroll").auto_shrink([false, false]).show(ui, |ui| {
-                    let scenario = self.session.scenario().clone();
-                    let p = &scenario.persona;
-                    ui.add_space(6.0);
-                    card(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        let age = p.age.map(|a| format!(", {a}세")).unwrap_or_default();
-                        ui.label(RichText::new(format!("{}{age}", p.name)).family(bold()));
-                        ui.label(RichText::new(&p.role).color(colors(ui).accent));
-                        ui.label(RichText::new(&p.description).small());
-                    });
-                    if self.mode == Mode::Practice {
+                egui::ScrollArea::vertical()
+                    .id_salt("side-scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
                         ui.add_space(6.0);
-                        section_ui(ui, "민원인의 기분");
-                        let mood = self.session.mood();
-                        let c = colors(ui);
-                        meter_ui(ui, "분노", mood.anger, c.anger);
-                        meter_ui(ui, "신뢰", mood.trust, c.trust);
-                        ui.label(
-                            RichText::new(format!("지금: {}", band_words(self.session.band())))
-                                .small()
-                                .color(c.muted),
-                        );
-                        let stage = &scenario.stages[self.session.stage()];
-                        if !stage.goal.is_empty() {
-                            ui.add_space(6.0);
-                            section_ui(ui, "이 단계의 목표");
-                            ui.label(RichText::new(&stage.goal).small());
+                        if self.mode == Mode::Practice {
+                            self.coach_ui(ui, now);
                         }
-                        if self.session.abuse_ongoing() {
-                            ui.add_space(6.0);
-                            ui.label(
-                                RichText::new("※ 욕설·폭언 중: 중단 요청 → 녹음 고지 → 법적 경고 → 종료 순서를 지키십시오.")
-                                    .small()
-                                    .color(c.warn),
-                            );
-                        }
-                        ui.add_space(8.0);
-                        let stuck = !self.session.is_over()
-                            && now - self.waiting_since.unwrap_or(now) > STUCK_AFTER;
-                        if !self.session.is_over() && ui.button("힌트 보기").clicked() {
-                            self.show_hint = !self.show_hint;
-                        }
-                        if (self.show_hint || stuck)
-                            && let Some(h) = self.session.hint()
-                        {
-                            card(ui, |ui| {
-                                ui.set_width(ui.available_width());
-                                ui.label(RichText::new(format!("힌트: {}", h.title)).family(bold()).color(c.accent));
-                                ui.label(RichText::new(&h.why).small());
-                                if !h.phrase.is_empty() {
-                                    ui.label(RichText::new(format!("예: \"{}\"", h.phrase)).italics());
-                                }
-                            });
-                        }
+                        self.persona_ui(ui);
+                    });
+            });
+    }
+
+    /// Practice mode: what the stage still needs, the hint, and the mood with its last change.
+    /// First in the panel, so it stays in view in a small window or with large text.
+    fn coach_ui(&mut self, ui: &mut Ui, now: f64) {
+        let scenario = self.session.scenario().clone();
+        let checklist = self.session.checklist().clone();
+        let c = colors(ui);
+        if !self.session.is_over() {
+            let stuck = !self.is_paused() && now - self.waiting_since.unwrap_or(now) > STUCK_AFTER;
+            let label = if self.show_hint { "힌트 닫기" } else { "힌트 보기" };
+            if ui.button(label).on_hover_text("Esc: 힌트 닫기").clicked() {
+                self.show_hint = !self.show_hint;
+            }
+            if (self.show_hint || stuck)
+                && let Some(h) = self.session.hint()
+            {
+                card(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(
+                        RichText::new(format!("힌트: {}", h.title))
+                            .family(bold())
+                            .color(c.accent),
+                    );
+                    ui.label(RichText::new(&h.why).small());
+                    if !h.phrase.is_empty() {
+                        ui.label(RichText::new(format!("예: \"{}\"", h.phrase)).italics());
                     }
                 });
-            });
+            }
+            ui.add_space(6.0);
+        }
+        let stage = &scenario.stages[self.session.stage()];
+        section_ui(ui, &format!("{} {}", circled(self.session.stage() + 1), stage.title));
+        if !stage.goal.is_empty() {
+            ui.label(RichText::new(&stage.goal).small());
+        }
+        let missing = self.session.still_missing();
+        if !missing.is_empty() {
+            ui.add_space(2.0);
+            ui.label(RichText::new("다음 단계로 가려면").small().family(bold()));
+            let mut facts = 0;
+            for m in &missing {
+                let text = match m {
+                    Missing::Shown(id) => match Target::of_id(&checklist, id) {
+                        Some(Target::Rung(r)) => checklist
+                            .step(r)
+                            .map(|s| format!("□ {}", s.title)),
+                        Some(Target::Item(i)) => {
+                            Some(format!("□ {}", checklist.items[i].title))
+                        }
+                        _ => None,
+                    },
+                    Missing::Fact(_) => {
+                        facts += 1;
+                        None
+                    }
+                    Missing::Calmer => Some("□ 민원인이 좀 더 진정해야 합니다".to_owned()),
+                    Missing::Trust => Some("□ 민원인의 신뢰를 더 얻어야 합니다".to_owned()),
+                };
+                if let Some(t) = text {
+                    ui.label(RichText::new(t).small());
+                }
+            }
+            if facts > 0 {
+                ui.label(
+                    RichText::new(format!(
+                        "□ 질문으로 알아낼 사실 {facts}개 (위 목표 참고)"
+                    ))
+                    .small(),
+                );
+            }
+        }
+        ui.add_space(6.0);
+        section_ui(ui, "민원인의 기분");
+        let mood = self.session.mood();
+        let before = self.session.turns().last().map(|t| t.mood_before);
+        meter_ui(ui, "분노", mood.anger, before.map(|b| mood.anger - b.anger), c.anger);
+        meter_ui(ui, "신뢰", mood.trust, before.map(|b| mood.trust - b.trust), c.trust);
+        ui.label(
+            RichText::new(format!("지금: {}", band_words(self.session.band())))
+                .small()
+                .color(c.muted),
+        );
+        if self.session.abuse_ongoing() {
+            ui.add_space(6.0);
+            let next = model::Rung::ALL
+                .into_iter()
+                .find(|r| !self.session.climbed().contains(r))
+                .and_then(|r| checklist.step(r).map(|s| (r, s.title.clone())));
+            let text = match next {
+                Some((r, title)) => format!(
+                    "※ 욕설·폭언 중: 다음 단계는 {} {title}입니다 (중단 요청 → 녹음 고지 → 법적 경고 → 종료·인계).",
+                    circled(rung_number(r))
+                ),
+                None => "※ 욕설·폭언 중: 대응 단계를 모두 밟았습니다.".to_owned(),
+            };
+            ui.label(RichText::new(text).small().color(c.warn));
+        }
+        ui.add_space(8.0);
+    }
+
+    fn persona_ui(&self, ui: &mut Ui) {
+        let p = &self.session.scenario().persona;
+        card(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let age = p.age.map(|a| format!(", {a}세")).unwrap_or_default();
+            ui.label(RichText::new(format!("{}{age}", p.name)).family(bold()));
+            ui.label(RichText::new(&p.role).color(colors(ui).accent));
+            ui.label(RichText::new(&p.description).small());
+        });
     }
 
     fn input_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -265,6 +397,17 @@ impl Roleplay {
                     if primary_button(ui, "점수표 보기").clicked() {
                         actions.push(Action::Finish);
                     }
+                });
+                ui.add_space(6.0);
+                return;
+            }
+            if self.is_paused() {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new("잠시 멈춤 중입니다. 시계와 힌트 타이머가 멈춰 있습니다.")
+                            .color(colors(ui).muted),
+                    );
+                    ui.label(RichText::new("위의 '계속하기'를 누르면 이어집니다.").color(colors(ui).muted));
                 });
                 ui.add_space(6.0);
                 return;
@@ -427,38 +570,87 @@ impl Roleplay {
         ui.add_space(4.0);
     }
 
-    /// What the analyser found in a turn, as chips (practice mode).
+    /// What the analyser found in a turn (practice mode): items and named ladder rungs as
+    /// chips, each violation with the words that caused it and what to do instead, the
+    /// complainant's change of mood.
     fn detected_ui(&self, ui: &mut Ui, t: &TurnRecord) {
         let checklist = self.session.checklist();
+        let scenario = self.session.scenario();
         let p = colors(ui);
         let mut chips: Vec<(String, Color32)> = Vec::new();
+        let mut faults: Vec<(String, String)> = Vec::new();
+        let ladder_item = checklist.ladder_index();
         for h in &t.analysis.hits {
             match h.target {
+                // A rung is named below, one by one, instead of the item they all earn.
+                Target::Item(i) if Some(i) == ladder_item && !t.rungs.is_empty() => {}
                 Target::Item(i) => chips.push((format!("○ {}", checklist.items[i].title), p.good)),
                 Target::Violation(v) => {
-                    chips.push((format!("× {}", checklist.violations[v].title), p.bad))
+                    let violation = &checklist.violations[v];
+                    chips.push((format!("× {}", violation.title), p.bad));
+                    let instead = scenario.phrase(&violation.id, &violation.instead);
+                    let mut advice = format!("\"{}\" — {}", h.quote, violation.guidance);
+                    if !instead.is_empty() {
+                        advice.push_str(&format!(" 예: \"{instead}\""));
+                    }
+                    faults.push((violation.title.clone(), advice));
                 }
                 _ => {}
             }
+        }
+        for r in &t.rungs {
+            let title = checklist.step(*r).map_or(r.id(), |s| s.title.as_str());
+            chips.push((
+                format!("○ 대응 {} {title}", circled(rung_number(*r))),
+                p.good,
+            ));
         }
         for f in &t.ladder_faults {
             chips.push((format!("× {}", f.describe(checklist)), p.warn));
         }
         if let Some(f) = t.disclosed {
-            chips.push((
-                format!("사실 파악: {}", self.session.scenario().facts[f].title),
-                p.accent,
-            ));
+            chips.push((format!("사실 파악: {}", scenario.facts[f].title), p.accent));
         }
         if chips.is_empty() {
             chips.push(("찾은 항목 없음".to_owned(), p.muted));
+        }
+        let (anger, trust) = (
+            t.mood_after.anger - t.mood_before.anger,
+            t.mood_after.trust - t.mood_before.trust,
+        );
+        if anger != 0 || trust != 0 {
+            chips.push((
+                format!("분노 {} · 신뢰 {}", signed(anger), signed(trust)),
+                p.muted,
+            ));
         }
         chip_row_ui(ui, |ui| {
             for (text, color) in chips {
                 chip_ui(ui, &text, color);
             }
         });
+        for (title, advice) in faults {
+            ui.label(
+                RichText::new(format!("{title}: {advice}"))
+                    .small()
+                    .color(p.bad),
+            );
+        }
     }
+}
+
+/// `+5`, `−3`, `0`.
+fn signed(n: i32) -> String {
+    match n.cmp(&0) {
+        std::cmp::Ordering::Greater => format!("+{n}"),
+        std::cmp::Ordering::Less => format!("−{}", -n),
+        std::cmp::Ordering::Equal => "0".to_owned(),
+    }
+}
+
+/// 1 for the first rung of the ladder, …
+fn rung_number(r: model::Rung) -> usize {
+    model::Rung::ALL.iter().position(|x| *x == r).map_or(1, |i| i + 1)
 }
 
 /// Whether Enter (without Shift) was pressed, and whether the IME is composing after the

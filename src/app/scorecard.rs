@@ -5,7 +5,8 @@ use egui::{RichText, Ui};
 
 use super::Action;
 use super::style::{bold, colors};
-use super::widgets::{card, primary_button, section_ui};
+use super::widgets::{bar_ui, card, chip_row_ui, chip_ui, primary_button, section_ui};
+use crate::analysis::Target;
 use crate::engine::Session;
 use crate::model::EndingKind;
 use crate::scoring::{Scorecard, score};
@@ -13,32 +14,96 @@ use crate::scoring::{Scorecard, score};
 pub struct ScorecardView {
     pub card: Scorecard,
     /// The conversation, for review.
-    transcript: Vec<(String, String)>,
+    transcript: Vec<ReviewLine>,
+    /// The ladder rungs climbed in order, when the complainant was abusive and no step was
+    /// out of order: confirmed on the scorecard.
+    ladder_kept: Vec<String>,
+    /// Shown once already: the first frame starts at the top.
+    shown: bool,
+}
+
+/// One line of the conversation review: who, what (actions by their button names), and for a
+/// trainee turn what it earned (○) and what it cost (×).
+struct ReviewLine {
+    who: String,
+    text: String,
+    good: Vec<String>,
+    bad: Vec<String>,
 }
 
 impl ScorecardView {
     pub fn new(session: &Session) -> ScorecardView {
+        let checklist = session.checklist();
         let name = session.scenario().persona.name.clone();
-        let mut transcript = vec![(name.clone(), session.opening().text.clone())];
+        let line = |who: &str, text: &str| ReviewLine {
+            who: who.to_owned(),
+            text: text.to_owned(),
+            good: Vec::new(),
+            bad: Vec::new(),
+        };
+        let mut transcript = vec![line(&name, &session.opening().text)];
         for t in session.turns() {
-            transcript.push((format!("{} 조사관", t.number), t.turn.to_line()));
-            transcript.push((name.clone(), t.reply.text.clone()));
+            let mut text: Vec<String> = t
+                .turn
+                .actions
+                .iter()
+                .map(|a| format!("[{}]", a.label()))
+                .collect();
+            if !t.turn.text.is_empty() {
+                text.push(t.turn.text.clone());
+            }
+            let mut review = line(&format!("{} 조사관", t.number), &text.join(" "));
+            for h in &t.analysis.hits {
+                match h.target {
+                    Target::Item(i) => review.good.push(checklist.items[i].title.clone()),
+                    Target::Violation(v) => {
+                        review.bad.push(checklist.violations[v].title.clone())
+                    }
+                    _ => {}
+                }
+            }
+            for r in &t.rungs {
+                if let Some(step) = checklist.step(*r) {
+                    review.good.push(step.title.clone());
+                }
+            }
+            for f in &t.ladder_faults {
+                review.bad.push(f.describe(checklist));
+            }
+            review.good.dedup();
+            transcript.push(review);
+            transcript.push(line(&name, &t.reply.text));
         }
         if let Some(r) = session.closing_reply() {
-            transcript.push((name, r.text.clone()));
+            transcript.push(line(&name, &r.text));
         }
+        let faults = session.turns().iter().any(|t| !t.ladder_faults.is_empty());
+        let ladder_kept = if session.abused() && !faults {
+            session
+                .climbed()
+                .iter()
+                .filter_map(|r| checklist.step(*r).map(|s| s.title.clone()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         ScorecardView {
             card: score(session),
             transcript,
+            ladder_kept,
+            shown: false,
         }
     }
 
     pub fn ui(&mut self, ui: &mut Ui) -> Option<Action> {
         let mut action = None;
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            action = Some(Action::BackToLibrary);
+        }
         egui::Panel::bottom("scorecard-buttons").show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                if ui.button("← 시나리오 목록").clicked() {
+                if ui.button("← 시나리오 목록").on_hover_text("Esc").clicked() {
                     action = Some(Action::BackToLibrary);
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -54,31 +119,52 @@ impl ScorecardView {
             });
             ui.add_space(6.0);
         });
+        let first = !std::mem::replace(&mut self.shown, true);
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            let mut area = egui::ScrollArea::vertical()
                 .id_salt("scorecard-scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    self.summary_ui(ui);
-                    ui.add_space(8.0);
-                    self.tips_ui(ui);
-                    ui.add_space(8.0);
-                    self.items_ui(ui);
-                    ui.add_space(8.0);
-                    self.penalties_ui(ui);
-                    self.facts_ui(ui);
-                    ui.add_space(8.0);
-                    egui::CollapsingHeader::new("대화 다시 보기").show(ui, |ui| {
-                        for (who, text) in &self.transcript {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.label(RichText::new(who).small().color(colors(ui).muted));
-                                ui.label(text);
-                            });
-                        }
-                    });
-                });
+                .auto_shrink([false, false]);
+            if first {
+                // Every scorecard opens at its total, not where the last one was left.
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
+                self.summary_ui(ui);
+                ui.add_space(8.0);
+                self.tips_ui(ui);
+                ui.add_space(8.0);
+                self.items_ui(ui);
+                ui.add_space(8.0);
+                self.penalties_ui(ui);
+                self.facts_ui(ui);
+                ui.add_space(8.0);
+                self.review_ui(ui);
+            });
         });
         action
+    }
+
+    fn review_ui(&self, ui: &mut Ui) {
+        egui::CollapsingHeader::new("대화 다시 보기").show(ui, |ui| {
+            let p = colors(ui);
+            for line in &self.transcript {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&line.who).small().color(p.muted));
+                    ui.label(&line.text);
+                });
+                if !line.good.is_empty() || !line.bad.is_empty() {
+                    chip_row_ui(ui, |ui| {
+                        ui.add_space(24.0);
+                        for g in &line.good {
+                            chip_ui(ui, &format!("○ {g}"), p.good);
+                        }
+                        for b in &line.bad {
+                            chip_ui(ui, &format!("× {b}"), p.bad);
+                        }
+                    });
+                }
+            }
+        });
     }
 
     fn summary_ui(&self, ui: &mut Ui) {
@@ -92,7 +178,7 @@ impl ScorecardView {
                     ui.label(
                         RichText::new(format!("{}", c.total))
                             .family(bold())
-                            .size(44.0)
+                            .size(super::style::rel(ui, 2.6))
                             .color(p.accent),
                     );
                     ui.label("/ 100");
@@ -104,6 +190,8 @@ impl ScorecardView {
                             .small()
                             .color(p.muted),
                     );
+                    ui.label(RichText::new(grade_scale()).small().color(p.muted))
+                        .on_hover_text("등급은 총점으로 정합니다");
                 });
             });
             ui.vertical(|ui| {
@@ -137,11 +225,8 @@ impl ScorecardView {
                                 p.bad
                             };
                             ui.horizontal(|ui| {
-                                ui.add(
-                                    egui::ProgressBar::new(ph.score as f32)
-                                        .desired_width(bar_width)
-                                        .fill(color),
-                                );
+                                let h = ui.text_style_height(&egui::TextStyle::Small);
+                                bar_ui(ui, ph.score as f32, bar_width, h, color);
                                 ui.label(
                                     RichText::new(format!("{:.0}%", ph.score * 100.0)).small(),
                                 );
@@ -300,8 +385,34 @@ impl ScorecardView {
 
     fn penalties_ui(&self, ui: &mut Ui) {
         let c = &self.card;
+        if !self.ladder_kept.is_empty() {
+            let steps: Vec<String> = self
+                .ladder_kept
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("{} {t}", circled(i + 1)))
+                .collect();
+            ui.label(
+                RichText::new(format!(
+                    "○ 특이민원 대응 단계를 순서대로 지켰습니다: {}",
+                    steps.join(" → ")
+                ))
+                .color(colors(ui).good),
+            );
+        }
         if c.violations.is_empty() && c.ladder.is_empty() {
-            ui.label(RichText::new("감점 없음 — 끝까지 평정을 지켰습니다.").color(colors(ui).good));
+            // Calm over a real conversation is praise; over two answers it is only a fact.
+            let short = c.turn_count < 4;
+            let text = if short {
+                format!(
+                    "감점 없음 — 다만 응답이 {}번뿐이라 평정을 가늠하기에는 짧았습니다.",
+                    c.turn_count
+                )
+            } else {
+                "감점 없음 — 끝까지 평정을 지켰습니다.".to_owned()
+            };
+            let color = if short { colors(ui).muted } else { colors(ui).good };
+            ui.label(RichText::new(text).color(color));
             return;
         }
         section_ui(ui, "감점");
@@ -323,17 +434,13 @@ impl ScorecardView {
         section_ui(ui, &format!("파악한 사실 {found}/{}", facts.len()));
         let p = colors(ui);
         for f in facts {
-            let (mark, color) = if f.disclosed {
-                ("●", p.good)
+            // After the session, a missed fact is named: what asking would have brought out.
+            let (text, color) = if f.disclosed {
+                (format!("● {}", f.title), p.good)
             } else {
-                ("○", p.muted)
+                (format!("○ {} (듣지 못함 — 물었으면 알 수 있었던 사실)", f.title), p.muted)
             };
-            let title = if f.disclosed {
-                f.title.clone()
-            } else {
-                "묻지 않았거나 신뢰가 부족해 듣지 못한 사실".to_owned()
-            };
-            ui.label(RichText::new(format!("{mark} {title}")).color(color));
+            ui.label(RichText::new(text).color(color));
         }
     }
 }
@@ -350,6 +457,23 @@ fn penalty_row_ui(ui: &mut Ui, penalty: u32, what: &str, turn: u32, text: &str) 
         ui.label(format!("{what} ({turn}번째 응답):"));
         ui.label(RichText::new(format!("\"{text}\"")).italics());
     });
+}
+
+/// The grade scale in one line: `A 90↑ · B 80↑ · …`.
+fn grade_scale() -> String {
+    crate::scoring::Grade::ALL
+        .iter()
+        .map(|g| match g.min_total() {
+            0 => format!("{} {}", g.letter(), g.label()),
+            m => format!("{} {} {m}↑", g.letter(), g.label()),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// ①, ②, …
+fn circled(n: usize) -> char {
+    char::from_u32(0x2460 + (n.clamp(1, 20) as u32 - 1)).unwrap_or('·')
 }
 
 /// A quotation; an action token (`[bow]`) shows as the button the trainee pressed.

@@ -43,10 +43,13 @@ impl SettingsView {
 
     pub fn ui(&mut self, ui: &mut Ui) -> Option<Action> {
         let mut action = None;
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            action = Some(Action::CloseSettings(None));
+        }
         egui::Panel::bottom("settings-buttons").show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                if ui.button("취소").clicked() {
+                if ui.button("취소").on_hover_text("Esc").clicked() {
                     action = Some(Action::CloseSettings(None));
                 }
                 if primary_button(ui, "저장").clicked() {
@@ -62,8 +65,23 @@ impl SettingsView {
                 ui.add(
                     egui::Slider::new(&mut self.draft.text_scale, MIN_SCALE..=MAX_SCALE)
                         .step_by(0.1)
-                        .text("배율"),
+                        .custom_formatter(|v, _| format!("{v:.1}배"))
+                        .custom_parser(|t| t.trim().trim_end_matches('배').trim().parse().ok()),
                 );
+                // A preview at the chosen size, before it is saved.
+                let scale = self.draft.text_scale;
+                super::widgets::card(ui, |ui| {
+                    ui.set_width(ui.available_width().min(520.0));
+                    ui.label(RichText::new("미리 보기").small().color(colors(ui).muted));
+                    ui.label(
+                        RichText::new("억울하신 마음 충분히 이해합니다.")
+                            .size(16.0 * scale),
+                    );
+                    ui.label(
+                        RichText::new("제목과 본문이 이 크기로 바뀝니다. 저장하면 적용됩니다.")
+                            .size(13.0 * scale),
+                    );
+                });
                 section_ui(ui, "화면 색");
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut self.draft.theme, ThemeChoice::Light, "밝게");

@@ -10,6 +10,13 @@ use super::widgets::{card, primary_button};
 pub struct StartScreen {
     name: String,
     mode: Mode,
+    /// The name field still has to take the focus (on arrival).
+    focus_name: bool,
+}
+
+/// The id of the name field.
+pub fn name_id() -> egui::Id {
+    egui::Id::unique("minwon-trainee-name")
 }
 
 impl StartScreen {
@@ -17,6 +24,7 @@ impl StartScreen {
         StartScreen {
             name: name.to_owned(),
             mode,
+            focus_name: true,
         }
     }
 
@@ -26,7 +34,7 @@ impl StartScreen {
             egui::ScrollArea::vertical().id_salt("start-scroll").show(ui, |ui| {
                 ui.vertical_centered(|ui| {
                     ui.add_space(ui.available_height().min(600.0) * 0.08);
-                    ui.label(RichText::new("민원 응대 롤플레이 훈련").family(bold()).size(30.0).color(colors(ui).accent));
+                    ui.label(RichText::new("민원 응대 롤플레이 훈련").family(bold()).size(super::style::rel(ui, 1.9)).color(colors(ui).accent));
                     ui.label("경청하고 공감하는 응대를, 몸에 밸 때까지 연습합니다.");
                     ui.add_space(16.0);
                 });
@@ -40,12 +48,16 @@ impl StartScreen {
                             let label = ui.label("이름 또는 교번");
                             let edit = ui.add(
                                 egui::TextEdit::singleline(&mut self.name)
+                                    .id(name_id())
                                     .hint_text("예: 홍길동, 12345")
                                     .char_limit(40)
                                     .desired_width(f32::INFINITY),
                             );
                             let edit = edit.labelled_by(label.id);
-                            ui.label(RichText::new("비밀번호는 없습니다. 기록에 남길 이름만 적으십시오.").small().color(colors(ui).muted));
+                            if std::mem::take(&mut self.focus_name) {
+                                edit.request_focus();
+                            }
+                            ui.label(RichText::new("비밀번호는 없습니다. 이 이름은 화면 위쪽과 점수표에 보입니다.").small().color(colors(ui).muted));
                             ui.add_space(10.0);
                             ui.label("훈련 방식");
                             ui.radio_value(&mut self.mode, Mode::Practice, "연습 — 응답마다 잘한 점·고칠 점과 민원인의 기분, 힌트를 보여 줍니다");

@@ -57,6 +57,8 @@ pub struct Palette {
     pub muted: Color32,
     pub anger: Color32,
     pub trust: Color32,
+    /// The focus ring.
+    pub focus: Color32,
 }
 
 pub fn palette(dark: bool) -> Palette {
@@ -73,6 +75,7 @@ pub fn palette(dark: bool) -> Palette {
             muted: Color32::from_rgb(160, 160, 160),
             anger: Color32::from_rgb(230, 90, 80),
             trust: Color32::from_rgb(90, 170, 230),
+            focus: Color32::from_rgb(255, 210, 60),
         }
     } else {
         Palette {
@@ -87,6 +90,7 @@ pub fn palette(dark: bool) -> Palette {
             muted: Color32::from_rgb(100, 100, 110),
             anger: Color32::from_rgb(210, 60, 50),
             trust: Color32::from_rgb(40, 110, 190),
+            focus: Color32::from_rgb(230, 120, 0),
         }
     }
 }
@@ -113,6 +117,10 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(10.0, 5.0);
         style.spacing.interact_size.y = 28.0 * scale.max(1.0);
+        // Radio and check boxes grow with the text.
+        style.spacing.icon_width = 16.0 * scale;
+        style.spacing.icon_width_inner = 9.0 * scale;
+        style.spacing.icon_spacing = 6.0 * scale;
     });
     let mut visuals = if dark {
         Visuals::dark()
@@ -121,6 +129,16 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
     };
     visuals.selection.bg_fill = p.accent.gamma_multiply(0.6);
     visuals.hyperlink_color = p.accent;
+    // A focused widget is drawn with the "active" look: a thick ring in a colour that stands
+    // out from both the accent-filled buttons and the background, so keyboard users see it.
+    visuals.widgets.active.bg_stroke = egui::Stroke::new(2.5, p.focus);
+    visuals.widgets.active.expansion = 1.0;
+    // The dot of a selected radio button is drawn in the foreground colour.
+    visuals.widgets.inactive.fg_stroke.color = if dark {
+        Color32::from_gray(230)
+    } else {
+        Color32::from_gray(20)
+    };
     ctx.set_visuals_of(
         if dark {
             egui::Theme::Dark
@@ -129,6 +147,11 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
         },
         visuals,
     );
+}
+
+/// A size relative to the body text, so titles follow the text-size setting (`1.0` is body).
+pub fn rel(ui: &egui::Ui, factor: f32) -> f32 {
+    ui.text_style_height(&TextStyle::Body) * factor
 }
 
 /// True when the current theme is dark.

@@ -5,19 +5,33 @@ use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 use super::style::{bold, colors};
 
 /// A rounded label: a detected item (good), a violation (bad), an action, a tag. One widget,
-/// so that a row of chips wraps like words.
+/// so that a row of chips wraps like words; a chip longer than the row wraps inside itself.
 pub fn chip_ui(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
+    chip_with(ui, text, color, egui::Sense::hover())
+}
+
+/// A chip that can be clicked (a tag that filters).
+pub fn chip_button(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
+    let r = chip_with(ui, text, color, egui::Sense::click());
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
+    r.on_hover_cursor(egui::CursorIcon::PointingHand)
+}
+
+fn chip_with(ui: &mut Ui, text: &str, color: Color32, sense: egui::Sense) -> egui::Response {
     let font = egui::TextStyle::Small.resolve(ui.style());
-    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, color);
     let padding = egui::vec2(7.0, 2.0);
-    let (rect, response) =
-        ui.allocate_exact_size(galley.size() + 2.0 * padding, egui::Sense::hover());
+    let wrap = (ui.max_rect().width() - 2.0 * padding.x).max(40.0);
+    let galley = ui
+        .painter()
+        .layout(text.to_owned(), font, color, wrap);
+    let (rect, response) = ui.allocate_exact_size(galley.size() + 2.0 * padding, sense);
     if ui.is_rect_visible(rect) {
+        let focused = response.has_focus() || response.hovered() && sense.senses_click();
         ui.painter().rect(
             rect,
             CornerRadius::same(10),
-            color.gamma_multiply(0.14),
-            Stroke::new(1.0, color.gamma_multiply(0.7)),
+            color.gamma_multiply(if focused { 0.28 } else { 0.14 }),
+            Stroke::new(if focused { 2.0 } else { 1.0 }, color.gamma_multiply(0.7)),
             egui::StrokeKind::Inside,
         );
         ui.painter().galley(rect.min + padding, galley, color);
@@ -29,23 +43,56 @@ pub fn chip_ui(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
 /// A row of chips that wraps, with tight lines.
 pub fn chip_row_ui<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().interact_size.y = 18.0;
+        ui.spacing_mut().interact_size.y = ui.text_style_height(&egui::TextStyle::Small) + 4.0;
         ui.spacing_mut().item_spacing = egui::vec2(5.0, 4.0);
         add(ui)
     })
 }
 
-/// A labelled bar from 0 to 100 (anger, trust).
-pub fn meter_ui(ui: &mut Ui, label: &str, value: i32, color: Color32) {
+/// A bar from 0 to 1; nothing is filled at 0 (egui's progress bar draws a dot there).
+pub fn bar_ui(ui: &mut Ui, value: f32, width: f32, height: f32, color: Color32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let radius = CornerRadius::same((height / 2.0).min(8.0) as u8);
+        ui.painter()
+            .rect_filled(rect, radius, ui.visuals().extreme_bg_color);
+        let v = value.clamp(0.0, 1.0);
+        if v > 0.0 {
+            let mut fill = rect;
+            fill.set_width((rect.width() * v).max(height.min(rect.width())));
+            ui.painter().rect_filled(fill, radius, color);
+        }
+        ui.painter().rect_stroke(
+            rect,
+            radius,
+            ui.visuals().widgets.noninteractive.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    response
+}
+
+/// A labelled bar from 0 to 100 (anger, trust), with the change of the last answer.
+pub fn meter_ui(ui: &mut Ui, label: &str, value: i32, change: Option<i32>, color: Color32) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(label).small());
-        let width = (ui.available_width() - 36.0).max(40.0);
-        let bar = egui::ProgressBar::new(value.clamp(0, 100) as f32 / 100.0)
-            .fill(color)
-            .desired_height(12.0)
-            .desired_width(width);
-        ui.add(bar);
+        let change_text = match change {
+            Some(d) if d > 0 => format!("▲{d}"),
+            Some(d) if d < 0 => format!("▼{}", -d),
+            _ => String::new(),
+        };
+        let small = ui.text_style_height(&egui::TextStyle::Small);
+        let width = (ui.available_width() - small * 4.5).max(40.0);
+        bar_ui(ui, value.clamp(0, 100) as f32 / 100.0, width, small * 0.8, color);
         ui.label(RichText::new(format!("{value}")).small());
+        if !change_text.is_empty() {
+            ui.label(
+                RichText::new(change_text)
+                    .small()
+                    .color(colors(ui).muted),
+            )
+            .on_hover_text("마지막 응답으로 바뀐 만큼");
+        }
     });
 }
 

@@ -17,6 +17,86 @@ const RENDERER_FILE: &str = "renderer.txt";
 /// Set to `1` to print when the first frame is on screen and the peak memory, then close.
 pub const FIRST_FRAME_ENV: &str = "MINWON_FIRST_FRAME";
 
+/// Set on the process started again with the other renderer: it does not fall back again, and
+/// remembers the renderer that worked.
+pub const FALLBACK_ENV: &str = "MINWON_RENDERER_FALLBACK";
+
+/// Opens the window with the first renderer of `order` in this process. winit allows one event
+/// loop per process, so when that renderer cannot start, the next one is tried by `relaunch`:
+/// the same program started again, fresh, with that renderer forced. Returns whether a window
+/// opened and closed normally.
+pub fn open_with_fallback(
+    order: &[eframe::Renderer],
+    may_relaunch: bool,
+    open: impl FnOnce(eframe::Renderer) -> Result<(), String>,
+    relaunch: impl FnOnce(eframe::Renderer) -> Result<bool, String>,
+) -> bool {
+    let Some((&first, rest)) = order.split_first() else {
+        return false;
+    };
+    match open(first) {
+        Ok(()) => return true,
+        Err(e) => eprintln!("minwon: {first} 방식으로 창을 열 수 없습니다: {e}"),
+    }
+    let Some(&next) = rest.first().filter(|_| may_relaunch) else {
+        return false;
+    };
+    eprintln!("minwon: {next} 방식으로 새로 시작합니다");
+    match relaunch(next) {
+        Ok(ok) => ok,
+        Err(e) => {
+            eprintln!("minwon: {next} 방식으로 다시 시작할 수 없습니다: {e}");
+            false
+        }
+    }
+}
+
+/// The command-line arguments for starting again with `renderer` forced: the same arguments
+/// without any `--renderer`.
+pub fn relaunch_args(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+    renderer: eframe::Renderer,
+) -> Vec<std::ffi::OsString> {
+    let mut out = Vec::new();
+    let mut skip_value = false;
+    for a in args {
+        if std::mem::take(&mut skip_value) {
+            continue;
+        }
+        let text = a.to_string_lossy();
+        if text == "--renderer" {
+            skip_value = true;
+            continue;
+        }
+        if text.starts_with("--renderer=") {
+            continue;
+        }
+        out.push(a);
+    }
+    out.push("--renderer".into());
+    out.push(renderer_word(renderer).into());
+    out
+}
+
+fn renderer_word(r: eframe::Renderer) -> &'static str {
+    match r {
+        eframe::Renderer::Glow => "glow",
+        _ => "wgpu",
+    }
+}
+
+/// Starts this program again with `renderer` forced and waits for it.
+fn relaunch(renderer: eframe::Renderer) -> Result<bool, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let args = relaunch_args(std::env::args_os().skip(1), renderer);
+    let status = std::process::Command::new(exe)
+        .args(args)
+        .env(FALLBACK_ENV, renderer_word(renderer))
+        .status()
+        .map_err(|e| e.to_string())?;
+    Ok(status.success())
+}
+
 /// The renderers to try, in order: the one forced on the command line only, or the one chosen
 /// in settings (wgpu for "auto") and then the other.
 pub fn renderer_order(
@@ -152,17 +232,33 @@ pub fn run(args: &Cli) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    for renderer in renderer_order(args.renderer, chosen) {
+    // In the process started again after a failure: remember what worked once it has.
+    let fell_back = std::env::var(FALLBACK_ENV).is_ok();
+    let order = renderer_order(args.renderer, chosen);
+    let open = |renderer: eframe::Renderer| {
+        let remember = fell_back.then(|| startup.renderer_file.clone()).flatten();
         let startup = startup.clone();
-        let result = eframe::run_native(
+        eframe::run_native(
             APP_ID,
             native_options(renderer, args.size, &startup),
-            Box::new(move |cc| Ok(Box::new(MinwonApp::with_startup(cc, startup)))),
-        );
-        match result {
-            Ok(()) => return ExitCode::SUCCESS,
-            Err(e) => eprintln!("minwon: {renderer} 방식으로 창을 열 수 없습니다: {e}"),
-        }
+            Box::new(move |cc| {
+                // The window and its renderer are up.
+                if let Some(path) = remember {
+                    let choice = match renderer {
+                        eframe::Renderer::Glow => RendererChoice::Glow,
+                        _ => RendererChoice::Wgpu,
+                    };
+                    if let Err(e) = remember_renderer(&path, choice) {
+                        eprintln!("minwon: 그리기 방식을 {}에 적을 수 없습니다: {e}", path.display());
+                    }
+                }
+                Ok(Box::new(MinwonApp::with_startup(cc, startup)))
+            }),
+        )
+        .map_err(|e| e.to_string())
+    };
+    if open_with_fallback(&order, !fell_back, open, relaunch) {
+        return ExitCode::SUCCESS;
     }
     eprintln!(
         "minwon: 창을 열 수 없습니다. 그래픽 드라이버를 확인하거나 `minwon --renderer glow` 또는 `--renderer wgpu`로 다시 실행해 보십시오. 명령줄 기능(minwon check, score …)은 창 없이 쓸 수 있습니다."
@@ -187,6 +283,62 @@ mod tests {
         use eframe::Renderer::{Glow, Wgpu};
         assert_eq!(renderer_order(None, RendererChoice::Auto), vec![Wgpu, Glow]);
         assert_eq!(renderer_order(None, RendererChoice::Glow), vec![Glow, Wgpu]);
+    }
+
+    #[test]
+    fn a_failing_first_renderer_starts_the_other_in_a_fresh_process() {
+        use eframe::Renderer::{Glow, Wgpu};
+        let mut opened = Vec::new();
+        let mut relaunched = Vec::new();
+        let ok = open_with_fallback(
+            &[Wgpu, Glow],
+            true,
+            |r| {
+                opened.push(r);
+                Err("no adapter".into())
+            },
+            |r| {
+                relaunched.push(r);
+                Ok(true)
+            },
+        );
+        assert!(ok);
+        // One event loop in this process only; the other renderer in a new one.
+        assert_eq!(opened, vec![Wgpu]);
+        assert_eq!(relaunched, vec![Glow]);
+    }
+
+    #[test]
+    fn a_working_renderer_or_a_relaunched_process_does_not_relaunch() {
+        use eframe::Renderer::{Glow, Wgpu};
+        let mut relaunched = 0;
+        assert!(open_with_fallback(&[Wgpu, Glow], true, |_| Ok(()), |_| {
+            relaunched += 1;
+            Ok(true)
+        }));
+        assert!(!open_with_fallback(&[Glow, Wgpu], false, |_| Err("x".into()), |_| {
+            relaunched += 1;
+            Ok(true)
+        }));
+        assert!(!open_with_fallback(&[Glow], true, |_| Err("x".into()), |_| {
+            relaunched += 1;
+            Ok(true)
+        }));
+        assert_eq!(relaunched, 0);
+        assert!(!open_with_fallback(&[Wgpu, Glow], true, |_| Err("x".into()), |_| Err(
+            "cannot spawn".into()
+        )));
+    }
+
+    #[test]
+    fn the_fresh_process_gets_the_same_arguments_and_the_other_renderer() {
+        let args = ["--size", "1024x640", "--renderer", "wgpu", "--renderer=glow"]
+            .map(std::ffi::OsString::from);
+        let out: Vec<String> = relaunch_args(args, eframe::Renderer::Glow)
+            .into_iter()
+            .map(|a| a.into_string().unwrap())
+            .collect();
+        assert_eq!(out, ["--size", "1024x640", "--renderer", "glow"]);
     }
 
     #[test]

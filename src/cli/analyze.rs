@@ -71,6 +71,12 @@ pub fn run(json: bool, checklist_arg: &str, scenario: Option<&str>) -> anyhow::R
             }
         };
     let stdin = std::io::stdin();
+    if std::io::IsTerminal::is_terminal(&stdin) {
+        // At a terminal nothing else says the command is waiting for input.
+        eprintln!(
+            "분석할 문장을 한 줄에 하나씩 입력하십시오. 끝내려면 Ctrl+D (Windows: Ctrl+Z, Enter).\n(Type one utterance per line; Ctrl+D ends.)"
+        );
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut reader = stdin.lock();

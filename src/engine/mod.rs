@@ -109,6 +109,20 @@ pub struct Ended {
     pub after_turn: u32,
 }
 
+/// What the current stage still needs before it moves on (in the last stage: what a resolved
+/// ending needs), for the practice view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// An item, violation or rung id still to be shown (`empathy`, `ladder:record`).
+    Shown(String),
+    /// A fact still to be drawn out, by index.
+    Fact(usize),
+    /// The complainant is still too angry.
+    Calmer,
+    /// The complainant does not trust the officer enough yet.
+    Trust,
+}
+
 /// A suggestion for a trainee who is stuck.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
@@ -1036,6 +1050,26 @@ impl Session {
         Some(self.line(Source::Trigger { index }))
     }
 
+    /// What the current stage still needs, most telling first; empty when the session is over.
+    pub fn still_missing(&self) -> Vec<Missing> {
+        if self.state.ended.is_some() {
+            return Vec::new();
+        }
+        let facts = &self.compiled.scenario.facts;
+        self.missing()
+            .into_iter()
+            .filter_map(|key| match key.as_str() {
+                "any" => None,
+                "anger" => Some(Missing::Calmer),
+                "trust" => Some(Missing::Trust),
+                id => Some(match facts.iter().position(|f| f.id == id) {
+                    Some(i) => Missing::Fact(i),
+                    None => Missing::Shown(key),
+                }),
+            })
+            .collect()
+    }
+
     /// What the current stage still misses, most telling first: `needs`, facts, anger, trust.
     /// In the last stage, what the resolved ending still misses (its `needs` and `on`, such
     /// as the farewell).
@@ -1243,7 +1277,11 @@ impl Session {
             return Some(Hint {
                 title: step.title.clone(),
                 why: step.guidance.clone(),
-                phrase: step.model_phrases.first().cloned().unwrap_or_default(),
+                phrase: self
+                    .compiled
+                    .scenario
+                    .phrase(step.rung.id(), &step.model_phrases)
+                    .to_owned(),
             });
         }
         const ORDER: [&str; 11] = [
@@ -1272,7 +1310,11 @@ impl Session {
             .map(|item| Hint {
                 title: item.title.clone(),
                 why: item.guidance.clone(),
-                phrase: item.model_phrases.first().cloned().unwrap_or_default(),
+                phrase: self
+                    .compiled
+                    .scenario
+                    .phrase(&item.id, &item.model_phrases)
+                    .to_owned(),
             })
     }
 }

@@ -43,6 +43,10 @@ pub struct Scenario {
     /// Extra cue patterns by item or violation id, added to the checklist's.
     #[serde(default)]
     pub cues: BTreeMap<String, Vec<String>>,
+    /// Model phrases by item, violation or rung id that fit this story, shown in hints and on
+    /// the scorecard before the checklist's general ones (`"paraphrase": ["따님이 …"]`).
+    #[serde(default)]
+    pub phrases: BTreeMap<String, Vec<String>>,
     /// The complainant's first words (variants); the first stage's lines when empty.
     #[serde(default)]
     pub opening: Vec<String>,
@@ -561,7 +565,7 @@ impl EndingKind {
         match self {
             EndingKind::Resolved => "원만히 해결",
             EndingKind::WalkedOut => "민원인 이탈",
-            EndingKind::TurnLimit => "시간 초과",
+            EndingKind::TurnLimit => "응답 횟수 소진",
             EndingKind::EndedByTrainee => "상담 종료",
             EndingKind::Partial => "불완전 해결",
         }
@@ -586,6 +590,16 @@ pub struct Ending {
 }
 
 impl Scenario {
+    /// The model phrase for an item, violation or rung id: this scenario's own first, then
+    /// `general` (the checklist's).
+    pub fn phrase<'a>(&'a self, id: &str, general: &'a [String]) -> &'a str {
+        self.phrases
+            .get(id)
+            .and_then(|p| p.first())
+            .or(general.first())
+            .map_or("", String::as_str)
+    }
+
     pub fn stage_index(&self, id: &str) -> Option<usize> {
         self.stages.iter().position(|s| s.id == id)
     }

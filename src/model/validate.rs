@@ -458,7 +458,7 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
                 ));
             }
         }
-        for id in s.cues.keys().chain(s.effects.keys()) {
+        for id in s.cues.keys().chain(s.effects.keys()).chain(s.phrases.keys()) {
             if !c.knows_event(id) {
                 out.push(Finding::error(
                     format!(
@@ -469,6 +469,14 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
                     quoted(id),
                 ));
             }
+        }
+    }
+    for (id, phrases) in &s.phrases {
+        if phrases.iter().all(|p| p.trim().is_empty()) {
+            out.push(Finding::error(
+                format!("phrases의 \"{id}\"에 문장이 없습니다"),
+                quoted(id),
+            ));
         }
     }
     for (id, &w) in &s.weights {
@@ -786,6 +794,7 @@ mod tests {
             patience: Default::default(),
             scoring: Default::default(),
             request: None,
+            phrases: Default::default(),
         }
     }
 

@@ -190,6 +190,19 @@ pub enum Grade {
 
 impl Grade {
     /// The grade of a total.
+    pub const ALL: [Grade; 5] = [Grade::A, Grade::B, Grade::C, Grade::D, Grade::F];
+
+    /// The lowest total with this grade.
+    pub fn min_total(self) -> u32 {
+        match self {
+            Grade::A => 90,
+            Grade::B => 80,
+            Grade::C => 70,
+            Grade::D => 60,
+            Grade::F => 0,
+        }
+    }
+
     pub fn of(total: u32) -> Grade {
         match total {
             90.. => Grade::A,
@@ -297,7 +310,7 @@ pub fn score(session: &Session) -> Scorecard {
             met: applicable && evidence.is_some(),
             evidence,
             mistimed,
-            model_phrase: item.model_phrases.first().cloned().unwrap_or_default(),
+            model_phrase: scenario.phrase(&item.id, &item.model_phrases).to_owned(),
         });
     }
 
@@ -400,7 +413,7 @@ pub fn score(session: &Session) -> Scorecard {
         })
         .collect();
 
-    let tips = tips(checklist, &items, &violations, &ladder);
+    let tips = tips(scenario, checklist, &items, &violations, &ladder);
 
     let facts = scenario
         .facts
@@ -499,6 +512,7 @@ fn depth(session: &Session, items: &[ItemResult]) -> f64 {
 /// The three most useful tips: the costliest violations and the heaviest missed items, each
 /// with a phrase to say instead.
 fn tips(
+    scenario: &crate::model::Scenario,
     checklist: &Checklist,
     items: &[ItemResult],
     violations: &[ViolationResult],
@@ -517,7 +531,7 @@ fn tips(
                         "{}번째 응답: \"{}\" — {}",
                         first.turn, first.text, v.guidance
                     ),
-                    phrase: v.instead.first().cloned().unwrap_or_default(),
+                    phrase: scenario.phrase(&v.id, &v.instead).to_owned(),
                 },
             ));
         }
@@ -537,12 +551,9 @@ fn tips(
                     first.problem,
                     step.map_or("", |s| s.guidance.as_str())
                 ),
-                phrase: checklist
-                    .ladder
-                    .first()
-                    .and_then(|s| s.model_phrases.first())
-                    .cloned()
-                    .unwrap_or_default(),
+                phrase: checklist.ladder.first().map_or(String::new(), |s| {
+                    scenario.phrase(s.rung.id(), &s.model_phrases).to_owned()
+                }),
             },
         ));
     }
