@@ -668,7 +668,10 @@ fn ending_a_session_asks_first_and_keeps_it_on_cancel() {
     h.get_by_label("상담 종료").click();
     settle(&mut h);
     assert_eq!(h.state().confirm(), Some(Confirm::EndSession));
-    assert!(h.query_by_label_contains("지금 1/").is_some(), "says how far it got");
+    assert!(
+        h.query_by_label_contains("지금 1/").is_some(),
+        "says how far it got"
+    );
     assert!(has_focus(&h, "계속 응대하기"), "the safe answer is focused");
     h.key_press(Key::Enter);
     settle(&mut h);
@@ -787,9 +790,11 @@ fn focus_enter_and_esc_where_a_keyboard_user_expects_them() {
     assert!(on_library(&h));
 
     let open = |h: &mut Harness<'_, MinwonApp>| {
-        h.get_by_label("피해자 가족의 수사 지연 항의 시작하기").scroll_to_me();
+        h.get_by_label("피해자 가족의 수사 지연 항의 시작하기")
+            .scroll_to_me();
         settle(h);
-        h.get_by_label("피해자 가족의 수사 지연 항의 시작하기").click();
+        h.get_by_label("피해자 가족의 수사 지연 항의 시작하기")
+            .click();
         settle(h);
         assert!(matches!(h.state().screen(), Screen::Briefing(_)));
     };
@@ -800,7 +805,10 @@ fn focus_enter_and_esc_where_a_keyboard_user_expects_them() {
     open(&mut h);
     h.key_press(Key::Enter);
     settle(&mut h);
-    assert!(matches!(h.state().screen(), Screen::Roleplay { .. }), "Enter starts");
+    assert!(
+        matches!(h.state().screen(), Screen::Roleplay { .. }),
+        "Enter starts"
+    );
     assert!(has_focus(&h, "응답"), "the answer box has the focus");
 
     // A hint closes with Esc.
@@ -819,7 +827,11 @@ fn focus_enter_and_esc_where_a_keyboard_user_expects_them() {
     h.key_press(Key::Escape);
     settle(&mut h);
     assert!(matches!(h.state().screen(), Screen::Scorecard { .. }));
-    assert_eq!(h.state().settings().theme, ThemeChoice::Light, "Esc cancels");
+    assert_eq!(
+        h.state().settings().theme,
+        ThemeChoice::Light,
+        "Esc cancels"
+    );
 }
 
 /// 평가 mode shows nothing that grades until the end: no stage tracker, no mood, no hint, no
@@ -834,17 +846,35 @@ fn assessment_mode_shows_no_progress() {
     sign_in_and_open(&mut h, "연습 — ", "피해자 가족의 수사 지연 항의");
     start_roleplay(&mut h);
     let label = stage_one(&h);
-    assert!(h.query_all_by_label(&label).count() > 0, "practice shows {label}");
+    assert!(
+        h.query_all_by_label(&label).count() > 0,
+        "practice shows {label}"
+    );
     assert!(h.query_by_label("다음 단계로 가려면").is_some());
 
     let mut h = app();
     sign_in_and_open(&mut h, "평가 — ", "피해자 가족의 수사 지연 항의");
     start_roleplay(&mut h);
-    answer(&mut h, "오래 기다리시게 해서 정말 죄송합니다. 많이 답답하셨겠습니다.");
-    for hidden in [stage_one(&h).as_str(), "다음 단계로 가려면", "민원인의 기분", "힌트 보기"] {
-        assert_eq!(h.query_all_by_label(hidden).count(), 0, "{hidden} shown in assessment");
+    answer(
+        &mut h,
+        "오래 기다리시게 해서 정말 죄송합니다. 많이 답답하셨겠습니다.",
+    );
+    for hidden in [
+        stage_one(&h).as_str(),
+        "다음 단계로 가려면",
+        "민원인의 기분",
+        "힌트 보기",
+    ] {
+        assert_eq!(
+            h.query_all_by_label(hidden).count(),
+            0,
+            "{hidden} shown in assessment"
+        );
     }
-    assert!(h.query_by_label_contains("분노 ").is_none(), "no mood change chip");
+    assert!(
+        h.query_by_label_contains("분노 ").is_none(),
+        "no mood change chip"
+    );
 }
 
 /// A second scorecard opens at its top, with the total in view, although the first one was
@@ -856,7 +886,10 @@ fn a_second_scorecard_opens_at_the_top() {
     start_roleplay(&mut h);
     answer(&mut h, "안녕하십니까. 많이 놀라셨겠습니다.");
     end_session(&mut h);
-    assert!(h.query_by_label_contains("A 우수 90").is_some(), "grade scale");
+    assert!(
+        h.query_by_label_contains("A 우수 90").is_some(),
+        "grade scale"
+    );
     h.get_by_label("대화 다시 보기").scroll_to_me();
     settle(&mut h);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1024.0, 640.0));
@@ -864,7 +897,10 @@ fn a_second_scorecard_opens_at_the_top() {
         let t = h.state().scorecard().unwrap().total;
         h.get_by_label(&format!("{t}")).rect()
     };
-    assert!(!screen.contains_rect(total(&h)), "the first one was scrolled");
+    assert!(
+        !screen.contains_rect(total(&h)),
+        "the first one was scrolled"
+    );
     h.get_by_label("다시 하기").click();
     settle(&mut h);
     answer(&mut h, "안녕하십니까.");

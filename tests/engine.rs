@@ -1104,3 +1104,68 @@ fn compiling_refuses_a_scenario_without_stages_or_with_another_checklists_analys
     let s = Session::new(Arc::new(ok), 1);
     assert!(!s.opening().text.is_empty());
 }
+
+/// What the stage still needs is said, and goes away as it is shown: the item, the fact.
+#[test]
+fn the_stage_says_what_it_still_needs() {
+    use minwon::engine::Missing;
+    let mut s = session(3);
+    let first = s.still_missing();
+    assert!(
+        first.contains(&Missing::Shown("empathy".into())),
+        "{first:?}"
+    );
+    s.respond(t("안녕하십니까. 지갑을 잃어버리셔서 많이 놀라셨겠습니다."));
+    assert!(
+        !s.still_missing()
+            .contains(&Missing::Shown("empathy".into())),
+        "{:?}",
+        s.still_missing()
+    );
+    // The second stage waits for the fact `bus`, named by its index.
+    while s.stage() == 0 && !s.is_over() {
+        s.respond(t("네, 그러셨군요. 많이 당황하셨겠습니다."));
+    }
+    let bus = s
+        .scenario()
+        .facts
+        .iter()
+        .position(|f| f.id == "bus")
+        .unwrap();
+    assert!(
+        s.still_missing().contains(&Missing::Fact(bus)),
+        "{:?}",
+        s.still_missing()
+    );
+    s.end_by_trainee();
+    assert!(
+        s.still_missing().is_empty(),
+        "nothing is missing once it is over"
+    );
+}
+
+/// A scenario's own model phrase comes before the checklist's, in hints and on the scorecard.
+#[test]
+fn hints_and_missed_items_use_the_scenarios_own_phrase_first() {
+    let (lib, id) = fixture();
+    let e = lib.scenario(&id).unwrap();
+    let general = e.checklist.item("greeting").unwrap().model_phrases[0].clone();
+    assert_eq!(e.start(1).hint().unwrap().phrase, general);
+    let mut scenario = (*e.scenario).clone();
+    let own = "어서 오십시오, 지갑 때문에 오셨군요.".to_owned();
+    scenario
+        .phrases
+        .insert("greeting".into(), vec![own.clone()]);
+    let compiled = Arc::new(
+        CompiledScenario::compile(Arc::new(scenario), e.checklist.clone(), &e.analyzer)
+            .expect("compiles"),
+    );
+    let mut s = Session::new(compiled, 1);
+    assert_eq!(s.hint().unwrap().phrase, own);
+    s.respond(t("네."));
+    s.end_by_trainee();
+    let card = score(&s);
+    let greeting = card.items.iter().find(|i| i.id == "greeting").unwrap();
+    assert!(!greeting.met);
+    assert_eq!(greeting.model_phrase, own);
+}

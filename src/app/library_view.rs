@@ -69,7 +69,9 @@ impl LibraryView {
 
     pub fn ui(&mut self, ui: &mut Ui, library: &Library, loading: bool) -> Option<Action> {
         let mut action = None;
-        if self.filtered() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        if self.filtered()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
             self.reset();
         }
         let tags: BTreeSet<&str> = library
@@ -196,7 +198,11 @@ fn scenario_card(ui: &mut Ui, e: &Entry, why: Option<&str>, width: f32) -> Optio
     card(ui, |ui| {
         ui.set_width(width - 26.0);
         ui.set_min_height(150.0);
-        ui.label(RichText::new(&s.title).family(bold()).size(super::style::rel(ui, 1.1)));
+        ui.label(
+            RichText::new(&s.title)
+                .family(bold())
+                .size(super::style::rel(ui, 1.1)),
+        );
         chip_row_ui(ui, |ui| {
             let p = colors(ui);
             let color = match s.difficulty {
@@ -267,7 +273,10 @@ fn snippet(text: &str, word: &str) -> String {
 mod tests {
     #[test]
     fn a_snippet_shows_the_words_around_the_match() {
-        let s = super::snippet("평일 오후 3시, 구로구 ○○동 다세대 주택가 골목에서 만납니다", "다세대");
+        let s = super::snippet(
+            "평일 오후 3시, 구로구 ○○동 다세대 주택가 골목에서 만납니다",
+            "다세대",
+        );
         assert!(s.contains("다세대 주택가"), "{s}");
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert_eq!(super::snippet("abc", "z"), "");

@@ -138,6 +138,8 @@ pub struct Startup {
     /// Print when the first frame is on screen, and the peak memory, then close
     /// (`MINWON_FIRST_FRAME=1`, used by `scripts/startup.sh`).
     pub report_first_frame: bool,
+    /// Text size from the command line (`--text-size`), instead of the saved one.
+    pub text_scale: Option<f32>,
 }
 
 /// The app.
@@ -180,7 +182,11 @@ impl MinwonApp {
         startup: Startup,
     ) -> MinwonApp {
         style::install_fonts(ctx);
-        let (settings, warning) = Settings::restore(storage);
+        let (mut settings, warning) = Settings::restore(storage);
+        if let Some(scale) = startup.text_scale {
+            settings.text_scale = scale;
+            settings = settings.sanitized();
+        }
         if let Some(w) = &warning {
             eprintln!("minwon: {w}");
         }
@@ -372,12 +378,9 @@ impl MinwonApp {
         let Some((which, focus)) = self.confirm else {
             return Vec::new();
         };
-        let progress = self.roleplay().map(|r| {
-            (
-                r.session().turns().len(),
-                r.session().scenario().max_turns,
-            )
-        });
+        let progress = self
+            .roleplay()
+            .map(|r| (r.session().turns().len(), r.session().scenario().max_turns));
         let mut actions = Vec::new();
         let modal = egui::Modal::new(egui::Id::unique("minwon-confirm")).show(ctx, |ui| {
             ui.set_max_width(460.0);

@@ -194,7 +194,11 @@ impl Roleplay {
                         {
                             actions.push(Action::AskFinish);
                         }
-                        let pause = if self.is_paused() { "계속하기" } else { "잠시 멈춤" };
+                        let pause = if self.is_paused() {
+                            "계속하기"
+                        } else {
+                            "잠시 멈춤"
+                        };
                         if ui
                             .button(pause)
                             .on_hover_text("시계와 힌트 타이머를 멈춥니다")
@@ -229,23 +233,21 @@ impl Roleplay {
     }
 
     fn stages_ui(&self, ui: &mut Ui, scenario: &model::Scenario) {
-            ui.horizontal_wrapped(|ui| {
-                let p = colors(ui);
-                for (i, st) in scenario.stages.iter().enumerate() {
-                    if i > 0 {
-                        ui.label(RichText::new("→").color(p.muted));
-                    }
-                    let text = format!("{} {}", circled(i + 1), st.title);
-                    let rich = match i.cmp(&self.session.stage()) {
-                        std::cmp::Ordering::Less => RichText::new(text).color(p.good),
-                        std::cmp::Ordering::Equal => {
-                            RichText::new(text).family(bold()).color(p.accent)
-                        }
-                        std::cmp::Ordering::Greater => RichText::new(text).color(p.muted),
-                    };
-                    ui.label(rich);
+        ui.horizontal_wrapped(|ui| {
+            let p = colors(ui);
+            for (i, st) in scenario.stages.iter().enumerate() {
+                if i > 0 {
+                    ui.label(RichText::new("→").color(p.muted));
                 }
-            });
+                let text = format!("{} {}", circled(i + 1), st.title);
+                let rich = match i.cmp(&self.session.stage()) {
+                    std::cmp::Ordering::Less => RichText::new(text).color(p.good),
+                    std::cmp::Ordering::Equal => RichText::new(text).family(bold()).color(p.accent),
+                    std::cmp::Ordering::Greater => RichText::new(text).color(p.muted),
+                };
+                ui.label(rich);
+            }
+        });
     }
 
     fn side_ui(&mut self, ui: &mut Ui, now: f64) {
@@ -275,7 +277,11 @@ impl Roleplay {
         let c = colors(ui);
         if !self.session.is_over() {
             let stuck = !self.is_paused() && now - self.waiting_since.unwrap_or(now) > STUCK_AFTER;
-            let label = if self.show_hint { "힌트 닫기" } else { "힌트 보기" };
+            let label = if self.show_hint {
+                "힌트 닫기"
+            } else {
+                "힌트 보기"
+            };
             if ui.button(label).on_hover_text("Esc: 힌트 닫기").clicked() {
                 self.show_hint = !self.show_hint;
             }
@@ -298,7 +304,10 @@ impl Roleplay {
             ui.add_space(6.0);
         }
         let stage = &scenario.stages[self.session.stage()];
-        section_ui(ui, &format!("{} {}", circled(self.session.stage() + 1), stage.title));
+        section_ui(
+            ui,
+            &format!("{} {}", circled(self.session.stage() + 1), stage.title),
+        );
         if !stage.goal.is_empty() {
             ui.label(RichText::new(&stage.goal).small());
         }
@@ -310,12 +319,10 @@ impl Roleplay {
             for m in &missing {
                 let text = match m {
                     Missing::Shown(id) => match Target::of_id(&checklist, id) {
-                        Some(Target::Rung(r)) => checklist
-                            .step(r)
-                            .map(|s| format!("□ {}", s.title)),
-                        Some(Target::Item(i)) => {
-                            Some(format!("□ {}", checklist.items[i].title))
+                        Some(Target::Rung(r)) => {
+                            checklist.step(r).map(|s| format!("□ {}", s.title))
                         }
+                        Some(Target::Item(i)) => Some(format!("□ {}", checklist.items[i].title)),
                         _ => None,
                     },
                     Missing::Fact(_) => {
@@ -331,10 +338,8 @@ impl Roleplay {
             }
             if facts > 0 {
                 ui.label(
-                    RichText::new(format!(
-                        "□ 질문으로 알아낼 사실 {facts}개 (위 목표 참고)"
-                    ))
-                    .small(),
+                    RichText::new(format!("□ 질문으로 알아낼 사실 {facts}개 (위 목표 참고)"))
+                        .small(),
                 );
             }
         }
@@ -342,8 +347,20 @@ impl Roleplay {
         section_ui(ui, "민원인의 기분");
         let mood = self.session.mood();
         let before = self.session.turns().last().map(|t| t.mood_before);
-        meter_ui(ui, "분노", mood.anger, before.map(|b| mood.anger - b.anger), c.anger);
-        meter_ui(ui, "신뢰", mood.trust, before.map(|b| mood.trust - b.trust), c.trust);
+        meter_ui(
+            ui,
+            "분노",
+            mood.anger,
+            before.map(|b| mood.anger - b.anger),
+            c.anger,
+        );
+        meter_ui(
+            ui,
+            "신뢰",
+            mood.trust,
+            before.map(|b| mood.trust - b.trust),
+            c.trust,
+        );
         ui.label(
             RichText::new(format!("지금: {}", band_words(self.session.band())))
                 .small()
@@ -407,7 +424,10 @@ impl Roleplay {
                         RichText::new("잠시 멈춤 중입니다. 시계와 힌트 타이머가 멈춰 있습니다.")
                             .color(colors(ui).muted),
                     );
-                    ui.label(RichText::new("위의 '계속하기'를 누르면 이어집니다.").color(colors(ui).muted));
+                    ui.label(
+                        RichText::new("위의 '계속하기'를 누르면 이어집니다.")
+                            .color(colors(ui).muted),
+                    );
                 });
                 ui.add_space(6.0);
                 return;
@@ -611,8 +631,22 @@ impl Roleplay {
         if let Some(f) = t.disclosed {
             chips.push((format!("사실 파악: {}", scenario.facts[f].title), p.accent));
         }
+        if let crate::engine::Source::Refusal { .. } = t.reply.source {
+            chips.push((
+                "알맞은 질문이지만 아직 말할 만큼 믿지 않습니다 — 신뢰를 더 얻으십시오".to_owned(),
+                p.warn,
+            ));
+        }
         if chips.is_empty() {
-            chips.push(("찾은 항목 없음".to_owned(), p.muted));
+            let asked = t.turn.text.contains('?');
+            chips.push((
+                if asked {
+                    "찾은 항목 없음 — 이 단계에서 알아낼 사실과 맞지 않는 질문입니다".to_owned()
+                } else {
+                    "찾은 항목 없음".to_owned()
+                },
+                p.muted,
+            ));
         }
         let (anger, trust) = (
             t.mood_after.anger - t.mood_before.anger,
@@ -650,7 +684,10 @@ fn signed(n: i32) -> String {
 
 /// 1 for the first rung of the ladder, …
 fn rung_number(r: model::Rung) -> usize {
-    model::Rung::ALL.iter().position(|x| *x == r).map_or(1, |i| i + 1)
+    model::Rung::ALL
+        .iter()
+        .position(|x| *x == r)
+        .map_or(1, |i| i + 1)
 }
 
 /// Whether Enter (without Shift) was pressed, and whether the IME is composing after the

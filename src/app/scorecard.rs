@@ -56,9 +56,7 @@ impl ScorecardView {
             for h in &t.analysis.hits {
                 match h.target {
                     Target::Item(i) => review.good.push(checklist.items[i].title.clone()),
-                    Target::Violation(v) => {
-                        review.bad.push(checklist.violations[v].title.clone())
-                    }
+                    Target::Violation(v) => review.bad.push(checklist.violations[v].title.clone()),
                     _ => {}
                 }
             }
@@ -411,7 +409,11 @@ impl ScorecardView {
             } else {
                 "감점 없음 — 끝까지 평정을 지켰습니다.".to_owned()
             };
-            let color = if short { colors(ui).muted } else { colors(ui).good };
+            let color = if short {
+                colors(ui).muted
+            } else {
+                colors(ui).good
+            };
             ui.label(RichText::new(text).color(color));
             return;
         }
@@ -438,7 +440,10 @@ impl ScorecardView {
             let (text, color) = if f.disclosed {
                 (format!("● {}", f.title), p.good)
             } else {
-                (format!("○ {} (듣지 못함 — 물었으면 알 수 있었던 사실)", f.title), p.muted)
+                (
+                    format!("○ {} (듣지 못함 — 물었으면 알 수 있었던 사실)", f.title),
+                    p.muted,
+                )
             };
             ui.label(RichText::new(text).color(color));
         }

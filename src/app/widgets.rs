@@ -21,9 +21,7 @@ fn chip_with(ui: &mut Ui, text: &str, color: Color32, sense: egui::Sense) -> egu
     let font = egui::TextStyle::Small.resolve(ui.style());
     let padding = egui::vec2(7.0, 2.0);
     let wrap = (ui.max_rect().width() - 2.0 * padding.x).max(40.0);
-    let galley = ui
-        .painter()
-        .layout(text.to_owned(), font, color, wrap);
+    let galley = ui.painter().layout(text.to_owned(), font, color, wrap);
     let (rect, response) = ui.allocate_exact_size(galley.size() + 2.0 * padding, sense);
     if ui.is_rect_visible(rect) {
         let focused = response.has_focus() || response.hovered() && sense.senses_click();
@@ -83,15 +81,17 @@ pub fn meter_ui(ui: &mut Ui, label: &str, value: i32, change: Option<i32>, color
         };
         let small = ui.text_style_height(&egui::TextStyle::Small);
         let width = (ui.available_width() - small * 4.5).max(40.0);
-        bar_ui(ui, value.clamp(0, 100) as f32 / 100.0, width, small * 0.8, color);
+        bar_ui(
+            ui,
+            value.clamp(0, 100) as f32 / 100.0,
+            width,
+            small * 0.8,
+            color,
+        );
         ui.label(RichText::new(format!("{value}")).small());
         if !change_text.is_empty() {
-            ui.label(
-                RichText::new(change_text)
-                    .small()
-                    .color(colors(ui).muted),
-            )
-            .on_hover_text("마지막 응답으로 바뀐 만큼");
+            ui.label(RichText::new(change_text).small().color(colors(ui).muted))
+                .on_hover_text("마지막 응답으로 바뀐 만큼");
         }
     });
 }

@@ -222,6 +222,7 @@ pub fn run(args: &Cli) -> ExitCode {
         screenshot_dir: args.screenshot.clone(),
         renderer_file,
         report_first_frame,
+        text_scale: args.text_size,
     };
     if let Some(dir) = &startup.screenshot_dir
         && let Err(e) = std::fs::create_dir_all(dir)
@@ -249,7 +250,10 @@ pub fn run(args: &Cli) -> ExitCode {
                         _ => RendererChoice::Wgpu,
                     };
                     if let Err(e) = remember_renderer(&path, choice) {
-                        eprintln!("minwon: 그리기 방식을 {}에 적을 수 없습니다: {e}", path.display());
+                        eprintln!(
+                            "minwon: 그리기 방식을 {}에 적을 수 없습니다: {e}",
+                            path.display()
+                        );
                     }
                 }
                 Ok(Box::new(MinwonApp::with_startup(cc, startup)))
@@ -312,28 +316,52 @@ mod tests {
     fn a_working_renderer_or_a_relaunched_process_does_not_relaunch() {
         use eframe::Renderer::{Glow, Wgpu};
         let mut relaunched = 0;
-        assert!(open_with_fallback(&[Wgpu, Glow], true, |_| Ok(()), |_| {
-            relaunched += 1;
-            Ok(true)
-        }));
-        assert!(!open_with_fallback(&[Glow, Wgpu], false, |_| Err("x".into()), |_| {
-            relaunched += 1;
-            Ok(true)
-        }));
-        assert!(!open_with_fallback(&[Glow], true, |_| Err("x".into()), |_| {
-            relaunched += 1;
-            Ok(true)
-        }));
+        assert!(open_with_fallback(
+            &[Wgpu, Glow],
+            true,
+            |_| Ok(()),
+            |_| {
+                relaunched += 1;
+                Ok(true)
+            }
+        ));
+        assert!(!open_with_fallback(
+            &[Glow, Wgpu],
+            false,
+            |_| Err("x".into()),
+            |_| {
+                relaunched += 1;
+                Ok(true)
+            }
+        ));
+        assert!(!open_with_fallback(
+            &[Glow],
+            true,
+            |_| Err("x".into()),
+            |_| {
+                relaunched += 1;
+                Ok(true)
+            }
+        ));
         assert_eq!(relaunched, 0);
-        assert!(!open_with_fallback(&[Wgpu, Glow], true, |_| Err("x".into()), |_| Err(
-            "cannot spawn".into()
-        )));
+        assert!(!open_with_fallback(
+            &[Wgpu, Glow],
+            true,
+            |_| Err("x".into()),
+            |_| Err("cannot spawn".into())
+        ));
     }
 
     #[test]
     fn the_fresh_process_gets_the_same_arguments_and_the_other_renderer() {
-        let args = ["--size", "1024x640", "--renderer", "wgpu", "--renderer=glow"]
-            .map(std::ffi::OsString::from);
+        let args = [
+            "--size",
+            "1024x640",
+            "--renderer",
+            "wgpu",
+            "--renderer=glow",
+        ]
+        .map(std::ffi::OsString::from);
         let out: Vec<String> = relaunch_args(args, eframe::Renderer::Glow)
             .into_iter()
             .map(|a| a.into_string().unwrap())

@@ -35,6 +35,19 @@ pub struct Cli {
     /// (Window size as WIDTHxHEIGHT: the first window, and --screenshot.)
     #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
     pub size: WindowSize,
+
+    /// 글자 크기 배율 (0.8–1.6): 설정 대신 이 값으로 시작하고 설정에 저장합니다.
+    /// (Text size factor: starts with it instead of the saved one, and saves it.)
+    #[arg(long, value_name = "배율", value_parser = parse_text_size)]
+    pub text_size: Option<f32>,
+}
+
+/// Parses a text-size factor between 0.8 and 1.6.
+pub fn parse_text_size(text: &str) -> Result<f32, String> {
+    match text.trim().trim_end_matches('배').parse::<f32>() {
+        Ok(v) if (0.8..=1.6).contains(&v) => Ok(v),
+        _ => Err("0.8에서 1.6 사이의 수로 적습니다 (예: 1.6)".to_owned()),
+    }
 }
 
 /// The help layout, in Korean with English alongside (clap's own headings are English).

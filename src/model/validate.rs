@@ -458,7 +458,12 @@ pub fn scenario(s: &Scenario, checklist: Option<&Checklist>) -> Vec<Finding> {
                 ));
             }
         }
-        for id in s.cues.keys().chain(s.effects.keys()).chain(s.phrases.keys()) {
+        for id in s
+            .cues
+            .keys()
+            .chain(s.effects.keys())
+            .chain(s.phrases.keys())
+        {
             if !c.knows_event(id) {
                 out.push(Finding::error(
                     format!(
