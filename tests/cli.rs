@@ -545,3 +545,31 @@ fn eval_checklist_reports_per_id_figures_and_misses() {
     let o = run(&["eval", "--task", "checklist", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `--help` speaks Korean first, with English alongside, for the program and every command.
+#[test]
+fn help_is_in_korean_with_english_alongside() {
+    let o = run(&["--help"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for want in ["사용법 (Usage)", "명령 (Commands)", "옵션 (Options)", "도움말 (Print help)"] {
+        assert!(text.contains(want), "{want} missing in:\n{text}");
+    }
+    assert!(!text.contains("\nUsage:") && !text.contains("\nOptions:"), "{text}");
+    for command in ["check", "analyze", "score", "eval"] {
+        let o = run(&[command, "--help"]);
+        assert!(o.status.success(), "{command}");
+        let text = stdout(&o);
+        assert!(text.contains("사용법 (Usage)"), "{command}: {text}");
+        assert!(text.contains("도움말 (Print help)"), "{command}: {text}");
+        // Every line of description has Hangul.
+        let first = text.lines().next().unwrap_or_default();
+        assert!(
+            first.chars().any(|c| ('가'..='힣').contains(&c)),
+            "{command}: {first}"
+        );
+    }
+    let o = run(&["--text-size", "3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("0.8에서 1.6"));
+}
