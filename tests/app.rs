@@ -911,3 +911,40 @@ fn a_second_scorecard_opens_at_the_top() {
         total(&h)
     );
 }
+
+/// The renderer that worked after a fallback stays remembered until the trainee changes the
+/// setting: saving unchanged settings does not write "auto" over it.
+#[test]
+fn a_renderer_that_worked_is_not_overwritten_by_unchanged_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("renderer.txt");
+    std::fs::write(&file, "glow").unwrap();
+    let path = file.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            MinwonApp::build(
+                &cc.egui_ctx,
+                None,
+                Startup {
+                    renderer_file: Some(path),
+                    ..Startup::default()
+                },
+            )
+        });
+    settle(&mut h);
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "glow");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(Action::OpenSettings, &ctx);
+    h.state_mut().apply(
+        Action::CloseSettings(Some(Settings {
+            renderer: minwon::app::RendererChoice::Wgpu,
+            ..Settings::default()
+        })),
+        &ctx,
+    );
+    eframe::App::save(h.state_mut(), &mut storage);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "wgpu");
+}

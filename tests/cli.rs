@@ -552,10 +552,18 @@ fn help_is_in_korean_with_english_alongside() {
     let o = run(&["--help"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    for want in ["사용법 (Usage)", "명령 (Commands)", "옵션 (Options)", "도움말 (Print help)"] {
+    for want in [
+        "사용법 (Usage)",
+        "명령 (Commands)",
+        "옵션 (Options)",
+        "도움말 (Print help)",
+    ] {
         assert!(text.contains(want), "{want} missing in:\n{text}");
     }
-    assert!(!text.contains("\nUsage:") && !text.contains("\nOptions:"), "{text}");
+    assert!(
+        !text.contains("\nUsage:") && !text.contains("\nOptions:"),
+        "{text}"
+    );
     for command in ["check", "analyze", "score", "eval"] {
         let o = run(&[command, "--help"]);
         assert!(o.status.success(), "{command}");

@@ -156,8 +156,10 @@ pub struct MinwonApp {
     sessions_started: u64,
     script: Option<screenshot::Script>,
     frames: u64,
-    /// The renderer last written to `startup.renderer_file`.
-    renderer_remembered: Option<RendererChoice>,
+    /// The renderer setting as it was at start or last written to `startup.renderer_file`: the
+    /// file is written only when the trainee changes the setting, so a renderer remembered
+    /// because it worked after a fallback is not overwritten by an unchanged "auto".
+    renderer_set: RendererChoice,
     /// The question on screen, if any, and whether its safe button still needs the focus.
     confirm: Option<(Confirm, bool)>,
     /// The trainee confirmed closing the window: let the next close request through.
@@ -198,10 +200,7 @@ impl MinwonApp {
             .screenshot_dir
             .clone()
             .map(|dir| screenshot::Script::new(dir, ctx.clone()));
-        let renderer_remembered = startup
-            .renderer_file
-            .as_deref()
-            .and_then(window::remembered_renderer);
+        let renderer_set = settings.renderer;
         let mut app = MinwonApp {
             // A shared station PC: the last trainee's name is not filled in for the next one.
             screen: Screen::Start(StartScreen::new("", settings.mode)),
@@ -214,7 +213,7 @@ impl MinwonApp {
             sessions_started: 0,
             script,
             frames: 0,
-            renderer_remembered,
+            renderer_set,
             confirm: None,
             closing: false,
         };
@@ -618,10 +617,10 @@ impl eframe::App for MinwonApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
         if let Some(path) = &self.startup.renderer_file
-            && self.renderer_remembered != Some(self.settings.renderer)
+            && self.renderer_set != self.settings.renderer
         {
             match window::remember_renderer(path, self.settings.renderer) {
-                Ok(()) => self.renderer_remembered = Some(self.settings.renderer),
+                Ok(()) => self.renderer_set = self.settings.renderer,
                 Err(e) => eprintln!(
                     "minwon: 그리기 방식을 {}에 적을 수 없습니다: {e}",
                     path.display()
