@@ -517,6 +517,34 @@ fn library_search_and_filters() {
         h.query_by_label_contains("조건에 맞는 시나리오가 없습니다")
             .is_some()
     );
+    // Reset, then a word found only in a setting says where it was found.
+    h.get_by_label("필터 초기화").click();
+    settle(&mut h);
+    assert!(h.query_by_label("필터 초기화").is_none());
+    h.get_by_label("검색").click();
+    settle(&mut h);
+    h.get_by_label("검색").type_text("사이드미러");
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("검색: '사이드미러' — ").is_some(),
+        "the reason of a match that the card does not show"
+    );
+    // Esc clears the search.
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert!(h.query_by_label("필터 초기화").is_none());
+    // A tag on a card filters by it.
+    let all = library_count(&h);
+    h.get_all_by_label("지구대").next().unwrap().click();
+    settle(&mut h);
+    let with_tag = library_count(&h);
+    assert!(with_tag < all, "{with_tag} of {all}");
+    assert!(h.query_by_label("필터 초기화").is_some());
+}
+
+/// The number of scenario cards shown.
+fn library_count(h: &Harness<'_, MinwonApp>) -> usize {
+    h.query_all_by_label_contains(" 시작하기").count()
 }
 
 #[test]
