@@ -125,6 +125,13 @@ pub enum Confirm {
     CloseWindow,
 }
 
+impl Startup {
+    /// A screenshot or start-up timing run: it neither reads nor writes the trainee's settings.
+    pub fn is_scripted(&self) -> bool {
+        self.screenshot_dir.is_some() || self.report_first_frame
+    }
+}
+
 /// Options a caller (the window, a test, the screenshot run) sets besides the saved settings.
 #[derive(Debug, Clone, Default)]
 pub struct Startup {
@@ -140,6 +147,8 @@ pub struct Startup {
     pub report_first_frame: bool,
     /// Text size from the command line (`--text-size`), instead of the saved one.
     pub text_scale: Option<f32>,
+    /// Theme from the command line (`--theme`), instead of the saved one.
+    pub theme: Option<ThemeChoice>,
 }
 
 /// The app.
@@ -173,7 +182,14 @@ impl MinwonApp {
     }
 
     pub fn with_startup(cc: &eframe::CreationContext<'_>, startup: Startup) -> MinwonApp {
-        MinwonApp::build(&cc.egui_ctx, cc.storage, startup)
+        // A screenshot or timing run starts from the defaults (plus its command-line options),
+        // so its pictures do not depend on what an earlier run left behind.
+        let storage = if startup.is_scripted() {
+            None
+        } else {
+            cc.storage
+        };
+        MinwonApp::build(&cc.egui_ctx, storage, startup)
     }
 
     /// Builds the app on a context with the settings kept in `storage`: missing, old or broken
@@ -185,6 +201,9 @@ impl MinwonApp {
     ) -> MinwonApp {
         style::install_fonts(ctx);
         let (mut settings, warning) = Settings::restore(storage);
+        if let Some(theme) = startup.theme {
+            settings.theme = theme;
+        }
         if let Some(scale) = startup.text_scale {
             settings.text_scale = scale;
             settings = settings.sanitized();
@@ -615,6 +634,9 @@ impl eframe::App for MinwonApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.startup.is_scripted() {
+            return;
+        }
         eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
         if let Some(path) = &self.startup.renderer_file
             && self.renderer_set != self.settings.renderer

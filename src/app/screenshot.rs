@@ -32,6 +32,8 @@ enum Step {
     Library,
     Briefing,
     Roleplay,
+    /// The question asked before a session ends.
+    Confirm,
     Scorecard,
     Done,
 }
@@ -99,7 +101,8 @@ impl Script {
             self.step = match self.step {
                 Step::Library => Step::Briefing,
                 Step::Briefing => Step::Roleplay,
-                Step::Roleplay => Step::Scorecard,
+                Step::Roleplay => Step::Confirm,
+                Step::Confirm => Step::Scorecard,
                 Step::Scorecard | Step::Done => Step::Done,
             };
             return match self.step {
@@ -108,7 +111,9 @@ impl Script {
                 Step::Roleplay => std::iter::once(Action::Start)
                     .chain(say(&DEMO[..SHOT_AFTER]))
                     .collect(),
-                Step::Scorecard => say(&DEMO[SHOT_AFTER..])
+                Step::Confirm => vec![Action::AskFinish],
+                Step::Scorecard => std::iter::once(Action::CancelConfirm)
+                    .chain(say(&DEMO[SHOT_AFTER..]))
                     .chain(std::iter::once(Action::Finish))
                     .collect(),
                 Step::Done => {
@@ -131,6 +136,7 @@ impl Script {
             Step::Library => self.shoot("1-library"),
             Step::Briefing => self.shoot("2-briefing"),
             Step::Roleplay => self.shoot("3-roleplay"),
+            Step::Confirm => self.shoot("3b-confirm"),
             Step::Scorecard => self.shoot("4-scorecard"),
             Step::Done => {}
         }

@@ -120,11 +120,26 @@ pub fn section_ui(ui: &mut Ui, text: &str) {
 /// A primary button, in the accent colour.
 pub fn primary_button(ui: &mut Ui, text: &str) -> egui::Response {
     let p = colors(ui);
-    ui.add(
+    let r = ui.add(
         egui::Button::new(RichText::new(text).color(p.on_accent).family(bold()))
             .fill(p.accent)
             .min_size(egui::vec2(96.0, 32.0)),
-    )
+    );
+    focus_ring(ui, &r);
+    r
+}
+
+/// A ring around a focused widget, in a colour that stands out from the accent fill and the
+/// background alike, so a keyboard user sees where Enter goes.
+pub fn focus_ring(ui: &Ui, r: &egui::Response) {
+    if r.has_focus() {
+        ui.painter().rect_stroke(
+            r.rect.expand(3.0),
+            CornerRadius::same(6),
+            Stroke::new(2.5, colors(ui).focus),
+            egui::StrokeKind::Outside,
+        );
+    }
 }
 
 /// Seconds as `m:ss`.

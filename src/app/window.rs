@@ -223,6 +223,10 @@ pub fn run(args: &Cli) -> ExitCode {
         renderer_file,
         report_first_frame,
         text_scale: args.text_size,
+        theme: args.theme.map(|t| match t {
+            crate::cli::ThemeArg::Light => super::ThemeChoice::Light,
+            crate::cli::ThemeArg::Dark => super::ThemeChoice::Dark,
+        }),
     };
     if let Some(dir) = &startup.screenshot_dir
         && let Err(e) = std::fs::create_dir_all(dir)

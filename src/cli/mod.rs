@@ -40,6 +40,16 @@ pub struct Cli {
     /// (Text size factor: starts with it instead of the saved one, and saves it.)
     #[arg(long, value_name = "배율", value_parser = parse_text_size)]
     pub text_size: Option<f32>,
+
+    /// 화면 색: light(밝게) 또는 dark(어둡게), 설정에 저장 (theme, saved in the settings).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
 }
 
 /// Parses a text-size factor between 0.8 and 1.6.
