@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use crate::model::lexicon::{ActLexicon, CueGuards};
 use crate::model::validate::Severity;
 use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
+use crate::practice::PracticeSet;
 
 /// Files larger than this are refused: no scenario needs more, and a huge file is a mistake.
 pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
@@ -64,16 +65,18 @@ pub enum Kind {
     ProfanityLexicon,
     CueGuards,
     Acts,
+    Practices,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 6] = [
+    const ALL: [(Kind, &'static str); 7] = [
         (Kind::Checklist, "Checklist"),
         (Kind::Scenario, "Scenario"),
         (Kind::SpeechLexicon, "SpeechLexicon"),
         (Kind::ProfanityLexicon, "ProfanityLexicon"),
         (Kind::CueGuards, "CueGuards"),
         (Kind::Acts, "ActLexicon"),
+        (Kind::Practices, "Practices"),
     ];
 }
 
@@ -86,6 +89,8 @@ pub enum Document {
     ProfanityLexicon(ProfanityLexicon),
     CueGuards(CueGuards),
     Acts(ActLexicon),
+    /// Signature practices a station can choose (`scenarios/practices.ron`).
+    Practices(PracticeSet),
 }
 
 /// Line and column (1-based, in characters) of a byte offset.
@@ -227,6 +232,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> Result<(Document, String), Pr
         Kind::ProfanityLexicon => Document::ProfanityLexicon(parse(path, text)?),
         Kind::CueGuards => Document::CueGuards(parse(path, text)?),
         Kind::Acts => Document::Acts(parse(path, text)?),
+        Kind::Practices => Document::Practices(parse(path, text)?),
     };
     Ok((doc, text.to_owned()))
 }
