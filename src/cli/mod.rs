@@ -95,6 +95,10 @@ pub enum Command {
         /// One JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// Score under a station's signature practice (an id of scenarios/practices.ron, e.g.
+        /// bow_first): shown first, and missing it caps the total at 89 (no A).
+        #[arg(long)]
+        practice: Option<String>,
     },
     /// Measures the analyser on a labelled TSV file (accuracy, precision, recall, F1).
     Eval {
@@ -125,7 +129,8 @@ pub fn run(command: Command) -> ExitCode {
             transcript,
             seed,
             json,
-        } => score::run(&scenario, &transcript, seed, json),
+            practice,
+        } => score::run(&scenario, &transcript, seed, json, practice.as_deref()),
         Command::Eval {
             task,
             file,
