@@ -91,6 +91,8 @@ pub enum PracticeStatus {
     Pending,
     Kept,
     Missed,
+    /// The practice does not apply to this scenario (a bow on the telephone): nothing to show.
+    NotApplicable,
 }
 
 impl PracticeStatus {
@@ -100,6 +102,7 @@ impl PracticeStatus {
             PracticeStatus::Pending => "진행 중",
             PracticeStatus::Kept => "지킴",
             PracticeStatus::Missed => "놓침",
+            PracticeStatus::NotApplicable => "해당 없음",
         }
     }
 }
@@ -230,7 +233,7 @@ impl Practice {
     /// until the turn it looks at has come (the last turn is known only at the end).
     pub fn status(&self, session: &Session) -> PracticeStatus {
         if !self.applies(session.scenario()) {
-            return PracticeStatus::Pending;
+            return PracticeStatus::NotApplicable;
         }
         self.judge(session, session.is_over()).status
     }
@@ -275,7 +278,7 @@ impl Practice {
             let v = check.judge(session, &views, over);
             match v.status {
                 PracticeStatus::Missed => return v,
-                PracticeStatus::Pending => {
+                PracticeStatus::Pending | PracticeStatus::NotApplicable => {
                     pending.get_or_insert(v);
                 }
                 PracticeStatus::Kept => {

@@ -264,6 +264,7 @@ fn a_physical_practice_does_not_apply_on_the_telephone() {
     let bow = practice(&lib, "bow_first");
     let r = bow.result(&s);
     assert!(!r.applicable && !r.kept);
+    assert_eq!(bow.status(&s), PracticeStatus::NotApplicable);
     let card = score_with(&s, Some(bow));
     assert_eq!(card.cap, score(&s).cap, "no cap where it does not apply");
     // The chair is for the desk, not a resident's doorstep.
@@ -390,4 +391,43 @@ fn station_settings_round_trip_and_a_broken_file_is_a_clear_error() {
     };
     let e = unknown.practice_in(&lib).expect_err("unknown practice");
     assert!(e.to_string().contains("bow_first"), "{e}");
+}
+
+#[test]
+fn score_on_the_command_line_applies_a_practice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let transcript = dir.path().join("model.txt");
+    std::fs::write(&transcript, conversation(OPENING, MIDDLE, CLOSING)).expect("write");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lost-wallet.ron");
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_minwon"))
+            .arg("score")
+            .arg("--scenario")
+            .arg(&fixture)
+            .arg("--transcript")
+            .arg(&transcript)
+            .args(extra)
+            .output()
+            .expect("runs")
+    };
+    let out = run(&["--practice", "card_callback", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["practice"]["id"], "card_callback");
+    assert_eq!(v["practice"]["kept"], false);
+    assert_eq!(v["grade"], "B");
+    let out = run(&["--practice", "escort"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("우리 서 시책 — 문 앞까지 배웅하기: ✓ 지킴"),
+        "{text}"
+    );
+    let out = run(&["--practice", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nope") && err.contains("bow_first"), "{err}");
 }

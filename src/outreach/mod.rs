@@ -1,4 +1,4 @@
-//! A 일일열사 (一日什人) day: ten short resident conversations in a row, drawn from the
+//! A 일일열사 day: ten short resident conversations in a row, drawn from the
 //! outreach scenarios of the library. After each one the resident fills in a card, and the
 //! trainee records the request in the box's ledger; the day ends with "오늘 만난 주민 n/10",
 //! the day's ledger and its CSV export.
