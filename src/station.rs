@@ -131,8 +131,9 @@ impl StationSettings {
 
     /// The file's text: a comment saying what it is, then the settings.
     pub fn to_text(&self) -> String {
-        let body = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .unwrap_or_else(|_| "()".to_owned());
+        let config = ron::ser::PrettyConfig::default().struct_names(true);
+        let body = ron::ser::to_string_pretty(self, config)
+            .unwrap_or_else(|_| "StationSettings()".to_owned());
         format!(
             "// 서(지구대) 설정 — 모든 PC가 함께 씁니다. practice: 우리 서 시책 id (scenarios/practices.ron), 없으면 None.\n\
              // Station settings shared by every PC: name, and the id of the signature practice.\n{body}\n"

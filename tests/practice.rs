@@ -357,6 +357,12 @@ fn station_settings_round_trip_and_a_broken_file_is_a_clear_error() {
         .map(|e| e.expect("entry").file_name())
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("station.ron")]);
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(text.contains("StationSettings("), "{text}");
+    // The station folder is also the scenario folder: the file is checked, not a broken scenario.
+    let lib = Library::load(&[dir.path().to_path_buf()]);
+    assert!(lib.failures.is_empty(), "{:?}", lib.failures);
+    assert!(minwon::library::check(&[file.clone()]).is_empty());
     let lib = Library::builtin();
     assert_eq!(
         settings
@@ -391,6 +397,14 @@ fn station_settings_round_trip_and_a_broken_file_is_a_clear_error() {
     };
     let e = unknown.practice_in(&lib).expect_err("unknown practice");
     assert!(e.to_string().contains("bow_first"), "{e}");
+    unknown.save(&file).expect("save");
+    let problems = minwon::library::check(&[file.clone()]);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.is_error() && p.message.contains("nope")),
+        "{problems:?}"
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use crate::model::lexicon::{ActLexicon, CueGuards};
 use crate::model::validate::Severity;
 use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
 use crate::practice::PracticeSet;
+use crate::station::StationSettings;
 
 /// Files larger than this are refused: no scenario needs more, and a huge file is a mistake.
 pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
@@ -66,10 +67,11 @@ pub enum Kind {
     CueGuards,
     Acts,
     Practices,
+    Station,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 7] = [
+    const ALL: [(Kind, &'static str); 8] = [
         (Kind::Checklist, "Checklist"),
         (Kind::Scenario, "Scenario"),
         (Kind::SpeechLexicon, "SpeechLexicon"),
@@ -77,6 +79,7 @@ impl Kind {
         (Kind::CueGuards, "CueGuards"),
         (Kind::Acts, "ActLexicon"),
         (Kind::Practices, "Practices"),
+        (Kind::Station, "StationSettings"),
     ];
 }
 
@@ -91,6 +94,8 @@ pub enum Document {
     Acts(ActLexicon),
     /// Signature practices a station can choose (`scenarios/practices.ron`).
     Practices(PracticeSet),
+    /// A station's settings (`station.ron`), which may sit in the station's scenario folder.
+    Station(StationSettings),
 }
 
 /// Line and column (1-based, in characters) of a byte offset.
@@ -170,6 +175,8 @@ pub fn kind_of(path: &str, text: &str) -> Result<Kind, Problem> {
             .unwrap_or_default();
         return Ok(if name.starts_with("checklist") {
             Kind::Checklist
+        } else if name == crate::station::FILE_NAME {
+            Kind::Station
         } else {
             Kind::Scenario
         });
@@ -233,6 +240,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> Result<(Document, String), Pr
         Kind::CueGuards => Document::CueGuards(parse(path, text)?),
         Kind::Acts => Document::Acts(parse(path, text)?),
         Kind::Practices => Document::Practices(parse(path, text)?),
+        Kind::Station => Document::Station(parse(path, text)?),
     };
     Ok((doc, text.to_owned()))
 }

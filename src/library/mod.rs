@@ -307,6 +307,8 @@ impl Library {
         let mut checklists: Vec<(Arc<Checklist>, String, Origin)> = Vec::new();
         let mut scenarios: Vec<(Scenario, String, String, Origin)> = Vec::new();
         let mut practice_files: Vec<(PracticeSet, String, String)> = Vec::new();
+        // A station's settings may sit in its scenario folder: checked, not loaded here.
+        let mut stations: Vec<(crate::station::StationSettings, String, String)> = Vec::new();
 
         let parsed: Vec<_> = files
             .into_iter()
@@ -364,6 +366,7 @@ impl Library {
                     }
                     Document::Scenario(s) => scenarios.push((*s, text, f.path, f.origin)),
                     Document::Practices(set) => practice_files.push((set, text, f.path)),
+                    Document::Station(st) => stations.push((st, text, f.path)),
                     Document::SpeechLexicon(l) => {
                         speech.get_or_insert(l);
                     }
@@ -419,6 +422,27 @@ impl Library {
                         None => practices.push(p),
                     }
                 }
+            }
+        }
+        for (st, text, path) in stations {
+            if let Some(id) = &st.practice
+                && !practices.iter().any(|p| &p.id == id)
+            {
+                let finding = Finding {
+                    severity: Severity::Error,
+                    message: format!(
+                        "서 설정의 시책 \"{id}\"가 없습니다 (고를 수 있는 시책: {})",
+                        practices
+                            .iter()
+                            .map(|p| p.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    needle: Some(format!("{id:?}")),
+                    occurrence: 0,
+                };
+                problems.push(problem_at(&path, &text, &finding));
+                failed.push(path);
             }
         }
         let mut entries: Vec<Entry> = Vec::new();
