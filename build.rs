@@ -45,5 +45,9 @@ fn main() {
     }
     code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
-    fs::write(out, code).expect("OUT_DIR is writable");
+    // A new file renamed into place, never rewritten in place: a hard-linked copy of the build
+    // folder (a second worktree's warm cache) must not see this crate's paths.
+    let tmp = out.with_extension("rs.tmp");
+    fs::write(&tmp, code).expect("OUT_DIR is writable");
+    fs::rename(&tmp, &out).expect("OUT_DIR is writable");
 }

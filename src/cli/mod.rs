@@ -175,6 +175,10 @@ pub enum Command {
         /// 글 대신 JSON 객체 하나 (one JSON object instead of text).
         #[arg(long)]
         json: bool,
+        /// Score under a station's signature practice (an id of scenarios/practices.ron, e.g.
+        /// bow_first): shown first, and missing it caps the total at 89 (no A).
+        #[arg(long)]
+        practice: Option<String>,
     },
     /// 정답이 달린 TSV 파일로 분석기를 잽니다 (정확도, 정밀도, 재현율, F1).
     /// (Measures the analyser on a labelled TSV file: accuracy, precision, recall, F1.)
@@ -206,7 +210,8 @@ pub fn run(command: Command) -> ExitCode {
             transcript,
             seed,
             json,
-        } => score::run(&scenario, &transcript, seed, json),
+            practice,
+        } => score::run(&scenario, &transcript, seed, json, practice.as_deref()),
         Command::Eval {
             task,
             file,

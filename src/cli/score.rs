@@ -85,15 +85,26 @@ pub fn run(
     transcript_path: &Path,
     seed: u64,
     json: bool,
+    practice: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let (lib, id) = open_scenario(scenario)?;
+    let practice = match practice {
+        Some(p) => Some(lib.practice(p).ok_or_else(|| {
+            let known: Vec<&str> = lib.practices.iter().map(|p| p.id.as_str()).collect();
+            anyhow!(
+                "시책 \"{p}\"가 없습니다 (고를 수 있는 시책: {})",
+                known.join(", ")
+            )
+        })?),
+        None => None,
+    };
     let bytes = library::read_limited(transcript_path).map_err(|p| anyhow!("{p}"))?;
     let shown = transcript_path.display().to_string();
     let text =
         String::from_utf8(bytes).map_err(|_| anyhow!("{shown}: UTF-8 텍스트 파일이 아닙니다"))?;
     let transcript = Transcript::parse(&text).map_err(|e| anyhow!("{shown}:{e}"))?;
     let session = play(&lib, &id, &transcript, seed).context("대화를 재생할 수 없습니다")?;
-    let card = scoring::score(&session);
+    let card = scoring::score_with(&session, practice);
     if json {
         let checklist = session.checklist();
         let turns = session
@@ -177,9 +188,18 @@ pub fn render(session: &Session, card: &Scorecard) -> String {
         complainant_line(&mut out, r, session.mood());
     }
     let _ = writeln!(out);
+    let _ = writeln!(out, "== 점수표 ==");
+    if let Some(p) = &card.practice {
+        let mark = match (p.applicable, p.kept) {
+            (false, _) => "해당 없음",
+            (true, true) => "✓ 지킴",
+            (true, false) => "✗ 놓침 (A 불가)",
+        };
+        let _ = writeln!(out, "우리 서 시책 — {}: {mark} · {}", p.title, p.why);
+    }
     let _ = writeln!(
         out,
-        "== 점수표 ==\n총점 {} / 100 ({} {}) · 결과: {}{}",
+        "총점 {} / 100 ({} {}) · 결과: {}{}",
         card.total,
         card.grade,
         card.grade_label,
@@ -201,7 +221,17 @@ pub fn render(session: &Session, card: &Scorecard) -> String {
         b.deducted,
         card.penalty_points,
         if card.cap < 100 {
-            format!(" · 결과 상한 {}", card.cap)
+            let by_practice = card
+                .practice
+                .as_ref()
+                .is_some_and(|p| p.applicable && !p.kept)
+                && card.cap == crate::practice::missed_cap();
+            let what = if by_practice {
+                "시책 상한"
+            } else {
+                "결과 상한"
+            };
+            format!(" · {what} {}", card.cap)
         } else {
             String::new()
         }

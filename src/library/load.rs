@@ -8,6 +8,8 @@ use serde::de::DeserializeOwned;
 use crate::model::lexicon::{ActLexicon, CueGuards};
 use crate::model::validate::Severity;
 use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
+use crate::practice::PracticeSet;
+use crate::station::StationSettings;
 
 /// Files larger than this are refused: no scenario needs more, and a huge file is a mistake.
 pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
@@ -64,16 +66,20 @@ pub enum Kind {
     ProfanityLexicon,
     CueGuards,
     Acts,
+    Practices,
+    Station,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 6] = [
+    const ALL: [(Kind, &'static str); 8] = [
         (Kind::Checklist, "Checklist"),
         (Kind::Scenario, "Scenario"),
         (Kind::SpeechLexicon, "SpeechLexicon"),
         (Kind::ProfanityLexicon, "ProfanityLexicon"),
         (Kind::CueGuards, "CueGuards"),
         (Kind::Acts, "ActLexicon"),
+        (Kind::Practices, "Practices"),
+        (Kind::Station, "StationSettings"),
     ];
 }
 
@@ -86,6 +92,10 @@ pub enum Document {
     ProfanityLexicon(ProfanityLexicon),
     CueGuards(CueGuards),
     Acts(ActLexicon),
+    /// Signature practices a station can choose (`scenarios/practices.ron`).
+    Practices(PracticeSet),
+    /// A station's settings (`station.ron`), which may sit in the station's scenario folder.
+    Station(StationSettings),
 }
 
 /// Line and column (1-based, in characters) of a byte offset.
@@ -165,6 +175,8 @@ pub fn kind_of(path: &str, text: &str) -> Result<Kind, Problem> {
             .unwrap_or_default();
         return Ok(if name.starts_with("checklist") {
             Kind::Checklist
+        } else if name == crate::station::FILE_NAME {
+            Kind::Station
         } else {
             Kind::Scenario
         });
@@ -227,6 +239,8 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> Result<(Document, String), Pr
         Kind::ProfanityLexicon => Document::ProfanityLexicon(parse(path, text)?),
         Kind::CueGuards => Document::CueGuards(parse(path, text)?),
         Kind::Acts => Document::Acts(parse(path, text)?),
+        Kind::Practices => Document::Practices(parse(path, text)?),
+        Kind::Station => Document::Station(parse(path, text)?),
     };
     Ok((doc, text.to_owned()))
 }

@@ -15,6 +15,7 @@ use crate::engine::{CompileError, CompiledScenario, Session};
 use crate::model::lexicon::CueGuards;
 use crate::model::validate::{self, Finding, Severity};
 use crate::model::{Checklist, ProfanityLexicon, Scenario, SpeechLexicon};
+use crate::practice::{Practice, PracticeSet};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -86,6 +87,9 @@ pub struct Library {
     /// One analyser per checklist, in the same order.
     analyzers: Vec<Arc<Analyzer>>,
     pub scenarios: Vec<Entry>,
+    /// Signature practices a station can choose: the built-in `scenarios/practices.ron` and any
+    /// practices file in the folders (a practice with the id of an earlier one replaces it).
+    pub practices: Vec<Practice>,
     /// Files that failed to load (errors), for the library screen.
     pub failures: Vec<Failure>,
     /// Every problem found, warnings included, in file order.
@@ -302,6 +306,9 @@ impl Library {
         let mut acts: Option<Acts> = None;
         let mut checklists: Vec<(Arc<Checklist>, String, Origin)> = Vec::new();
         let mut scenarios: Vec<(Scenario, String, String, Origin)> = Vec::new();
+        let mut practice_files: Vec<(PracticeSet, String, String)> = Vec::new();
+        // A station's settings may sit in its scenario folder: checked, not loaded here.
+        let mut stations: Vec<(crate::station::StationSettings, String, String)> = Vec::new();
 
         let parsed: Vec<_> = files
             .into_iter()
@@ -358,6 +365,8 @@ impl Library {
                         }
                     }
                     Document::Scenario(s) => scenarios.push((*s, text, f.path, f.origin)),
+                    Document::Practices(set) => practice_files.push((set, text, f.path)),
+                    Document::Station(st) => stations.push((st, text, f.path)),
                     Document::SpeechLexicon(l) => {
                         speech.get_or_insert(l);
                     }
@@ -397,6 +406,45 @@ impl Library {
             .map(|(c, _, _)| Arc::new(Analyzer::new(korean.clone(), c)))
             .collect();
         let loaded: Vec<Arc<Checklist>> = checklists.iter().map(|(c, _, _)| c.clone()).collect();
+        let mut practices: Vec<Practice> = Vec::new();
+        {
+            let known: Vec<&Checklist> = loaded.iter().map(|c| c.as_ref()).collect();
+            for (set, text, path) in practice_files {
+                let findings = crate::practice::validate(&set, &known);
+                problems.extend(findings.iter().map(|x| problem_at(&path, &text, x)));
+                if findings.iter().any(|x| x.severity == Severity::Error) {
+                    failed.push(path);
+                    continue;
+                }
+                for p in set.practices {
+                    match practices.iter().position(|q| q.id == p.id) {
+                        Some(i) => practices[i] = p,
+                        None => practices.push(p),
+                    }
+                }
+            }
+        }
+        for (st, text, path) in stations {
+            if let Some(id) = &st.practice
+                && !practices.iter().any(|p| &p.id == id)
+            {
+                let finding = Finding {
+                    severity: Severity::Error,
+                    message: format!(
+                        "서 설정의 시책 \"{id}\"가 없습니다 (고를 수 있는 시책: {})",
+                        practices
+                            .iter()
+                            .map(|p| p.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    needle: Some(format!("{id:?}")),
+                    occurrence: 0,
+                };
+                problems.push(problem_at(&path, &text, &finding));
+                failed.push(path);
+            }
+        }
         let mut entries: Vec<Entry> = Vec::new();
         for (s, text, path, origin) in scenarios {
             let (admitted, found) = admit_scenario(s, &text, &path, origin, &loaded, &analyzers);
@@ -445,6 +493,7 @@ impl Library {
             checklists: loaded,
             analyzers,
             scenarios: entries,
+            practices,
             failures,
             problems,
         }
@@ -452,6 +501,11 @@ impl Library {
 
     pub fn scenario(&self, id: &str) -> Option<&Entry> {
         self.scenarios.iter().find(|e| e.scenario.id == id)
+    }
+
+    /// A signature practice by id.
+    pub fn practice(&self, id: &str) -> Option<&Practice> {
+        self.practices.iter().find(|p| p.id == id)
     }
 
     pub fn checklist(&self, id: &str) -> Option<&Arc<Checklist>> {

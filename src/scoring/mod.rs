@@ -1,21 +1,22 @@
 //! The scorecard of a session: items met with evidence, violations with their words, ladder
 //! faults, phase bars, total, grade, outcome and the most useful tips.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::Target;
 use crate::engine::Session;
 use crate::model::{Checklist, EndingKind, Phase, Rung, Timing};
+use crate::practice::{Practice, PracticeResult};
 
 /// A quotation from the conversation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The trainee turn, 1-based.
     pub turn: u32,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemResult {
     pub id: String,
     pub title: String,
@@ -32,7 +33,7 @@ pub struct ItemResult {
     pub model_phrase: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViolationResult {
     pub id: String,
     pub title: String,
@@ -41,18 +42,18 @@ pub struct ViolationResult {
     pub penalty: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LadderResult {
     pub turn: u32,
     /// Serialised as its id (`ladder:warn`).
-    #[serde(serialize_with = "rung_id")]
+    #[serde(serialize_with = "rung_id", deserialize_with = "rung_of_id")]
     pub rung: Rung,
     pub problem: String,
     pub text: String,
     pub penalty: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PhaseScore {
     pub phase: Phase,
     pub label: String,
@@ -60,14 +61,14 @@ pub struct PhaseScore {
     pub score: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tip {
     pub title: String,
     pub advice: String,
     pub phrase: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FactResult {
     pub id: String,
     pub title: String,
@@ -76,8 +77,13 @@ pub struct FactResult {
 }
 
 /// The result of a session.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
+    /// The station's signature practice, first on the scorecard: kept or not, and why. Missing
+    /// it (where it applies) caps the total at [`crate::practice::missed_cap`], below an A.
+    /// Absent when no practice was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<PracticeResult>,
     pub scenario: String,
     pub title: String,
     pub seed: u64,
@@ -87,7 +93,7 @@ pub struct Scorecard {
     pub grade_label: String,
     /// Serialised as its id: `resolved`, `partial`, `walked_out`, `turn_limit`,
     /// `ended_by_trainee`.
-    #[serde(serialize_with = "outcome_id")]
+    #[serde(serialize_with = "outcome_id", deserialize_with = "outcome_of_id")]
     pub outcome: EndingKind,
     pub outcome_label: String,
     pub outcome_summary: String,
@@ -103,7 +109,8 @@ pub struct Scorecard {
     /// What the penalties actually took off: a share always, the rest in proportion to the
     /// credit earned (`scoring.penalty_base_percent`).
     pub deducted_points: f64,
-    /// The highest total the outcome allows (100, or the walk-out or partial cap).
+    /// The highest total the outcome and the practice allow (100, the walk-out or partial
+    /// cap, or the missed-practice cap, whichever is lowest).
     pub cap: u32,
     /// Share of `earned_points` (0–100 percent) that comes from depth; the rest is items.
     pub depth_percent: u32,
@@ -139,7 +146,7 @@ pub struct Breakdown {
     /// Percent of the total that comes from items and from depth.
     pub items_percent: u32,
     pub depth_percent: u32,
-    /// The outcome's cap, when it lowered the total.
+    /// The cap (of the outcome or of a missed practice), when it lowered the total.
     pub capped_at: Option<u32>,
     /// The total was held at 0.
     pub floored: bool,
@@ -179,7 +186,7 @@ impl Scorecard {
 }
 
 /// A letter grade; serialised as its letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Grade {
     A,
     B,
@@ -210,6 +217,18 @@ impl Grade {
             70..=79 => Grade::C,
             60..=69 => Grade::D,
             _ => Grade::F,
+        }
+    }
+
+    /// The lowest total that earns this grade (A: 90); a cap one below it keeps a scorecard
+    /// from reaching the grade.
+    pub fn lowest_total(self) -> u32 {
+        match self {
+            Grade::A => 90,
+            Grade::B => 80,
+            Grade::C => 70,
+            Grade::D => 60,
+            Grade::F => 0,
         }
     }
 
@@ -249,6 +268,19 @@ fn outcome_id<S: serde::Serializer>(kind: &EndingKind, s: S) -> Result<S::Ok, S:
     s.serialize_str(kind.id())
 }
 
+fn rung_of_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Rung, D::Error> {
+    let id = String::deserialize(d)?;
+    Rung::from_id(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown rung {id:?}")))
+}
+
+fn outcome_of_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<EndingKind, D::Error> {
+    let id = String::deserialize(d)?;
+    EndingKind::ALL
+        .into_iter()
+        .find(|k| k.id() == id)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown outcome {id:?}")))
+}
+
 /// The sum of points, held at `u32::MAX` rather than wrapping.
 fn saturating_sum(points: impl IntoIterator<Item = u32>) -> u32 {
     points.into_iter().fold(0, u32::saturating_add)
@@ -257,8 +289,16 @@ fn saturating_sum(points: impl IntoIterator<Item = u32>) -> u32 {
 /// Penalties above this count make the composure bar empty.
 const COMPOSURE_SCALE: f64 = 30.0;
 
-/// Scores a session (finished or not: an unfinished one is scored as it stands).
+/// Scores a session (finished or not: an unfinished one is scored as it stands), with no
+/// signature practice.
 pub fn score(session: &Session) -> Scorecard {
+    score_with(session, None)
+}
+
+/// Scores a session under the station's signature practice, if one is chosen: the practice
+/// is judged first and shown first; missing it where it applies caps the total below an A
+/// ([`crate::practice::missed_cap`]) and makes it the first tip.
+pub fn score_with(session: &Session, practice: Option<&Practice>) -> Scorecard {
     let scenario = session.scenario();
     let checklist = session.checklist();
     let turns = session.turns();
@@ -374,10 +414,19 @@ pub fn score(session: &Session) -> Scorecard {
     let tuning = &scenario.scoring;
     let share = tuning.depth_percent.min(100) as f64 / 100.0;
     let earned = item_points * (1.0 - share) + depth_points * share;
-    let cap = match session.ended().map(|e| e.kind) {
+    let outcome_cap = match session.ended().map(|e| e.kind) {
         Some(EndingKind::WalkedOut) => tuning.walked_out_cap,
         Some(EndingKind::Partial) => tuning.partial_cap,
         _ => 100,
+    };
+    let practice_result = practice.map(|p| p.result(session));
+    let practice_missed = practice_result
+        .as_ref()
+        .is_some_and(|r| r.applicable && !r.kept);
+    let cap = if practice_missed {
+        outcome_cap.min(crate::practice::missed_cap())
+    } else {
+        outcome_cap
     };
     let base = tuning.penalty_base_percent.min(100) as f64 / 100.0;
     let deducted = penalty_points as f64 * (base + (1.0 - base) * earned / 100.0);
@@ -413,7 +462,18 @@ pub fn score(session: &Session) -> Scorecard {
         })
         .collect();
 
-    let tips = tips(scenario, checklist, &items, &violations, &ladder);
+    let mut tips = tips(scenario, checklist, &items, &violations, &ladder);
+    if let (true, Some(p), Some(r)) = (practice_missed, practice, &practice_result) {
+        tips.insert(
+            0,
+            Tip {
+                title: format!("우리 서 시책: {}", p.title),
+                advice: format!("{} {}", r.why, p.description),
+                phrase: p.phrase.clone(),
+            },
+        );
+        tips.truncate(3);
+    }
 
     let facts = scenario
         .facts
@@ -431,6 +491,7 @@ pub fn score(session: &Session) -> Scorecard {
         .collect();
 
     Scorecard {
+        practice: practice_result,
         scenario: scenario.id.clone(),
         title: scenario.title.clone(),
         seed: session.seed(),
