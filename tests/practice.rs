@@ -362,7 +362,7 @@ fn station_settings_round_trip_and_a_broken_file_is_a_clear_error() {
     // The station folder is also the scenario folder: the file is checked, not a broken scenario.
     let lib = Library::load(&[dir.path().to_path_buf()]);
     assert!(lib.failures.is_empty(), "{:?}", lib.failures);
-    assert!(minwon::library::check(&[file.clone()]).is_empty());
+    assert!(minwon::library::check(std::slice::from_ref(&file)).is_empty());
     let lib = Library::builtin();
     assert_eq!(
         settings
@@ -398,7 +398,7 @@ fn station_settings_round_trip_and_a_broken_file_is_a_clear_error() {
     let e = unknown.practice_in(&lib).expect_err("unknown practice");
     assert!(e.to_string().contains("bow_first"), "{e}");
     unknown.save(&file).expect("save");
-    let problems = minwon::library::check(&[file.clone()]);
+    let problems = minwon::library::check(std::slice::from_ref(&file));
     assert!(
         problems
             .iter()
