@@ -373,7 +373,7 @@ fn the_csv_quotes_what_needs_quoting() {
         time: "저녁".to_owned(),
         content: "\"취객\"이 모여요\n밤마다".to_owned(),
         contact: "희망".to_owned(),
-        plan: "순찰 반영".to_owned(),
+        plan: "=HYPERLINK(\"http://x\")".to_owned(),
         ledger_score: 90,
         conversation_score: 80,
         grade: "B".to_owned(),
@@ -383,4 +383,6 @@ fn the_csv_quotes_what_needs_quoting() {
     let back: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(&back[0][4], "시장, 뒷골목");
     assert_eq!(&back[0][6], "\"취객\"이 모여요\n밤마다");
+    // A typed formula stays text in Excel.
+    assert_eq!(&back[0][8], "'=HYPERLINK(\"http://x\")");
 }

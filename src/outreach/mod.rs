@@ -388,6 +388,17 @@ pub const CSV_HEADERS: [&str; 12] = [
     "등급",
 ];
 
+/// A cell as Excel should show it: text that Excel would read as a formula (`=`, `+`, `-`,
+/// `@`) is kept as text with a leading apostrophe, so a typed entry never runs on the PC that
+/// opens the ledger.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Ledger rows as CSV, UTF-8 with a BOM (Excel opens it with the Korean intact).
 pub fn ledger_csv(rows: &[LedgerRow]) -> Result<Vec<u8>, DayError> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
@@ -398,17 +409,17 @@ pub fn ledger_csv(rows: &[LedgerRow]) -> Result<Vec<u8>, DayError> {
         for r in rows {
             w.write_record([
                 r.number.to_string(),
-                r.resident.clone(),
-                r.scenario.clone(),
-                r.kind.clone(),
-                r.place.clone(),
-                r.time.clone(),
-                r.content.clone(),
-                r.contact.clone(),
-                r.plan.clone(),
+                cell(&r.resident),
+                cell(&r.scenario),
+                cell(&r.kind),
+                cell(&r.place),
+                cell(&r.time),
+                cell(&r.content),
+                cell(&r.contact),
+                cell(&r.plan),
                 r.ledger_score.to_string(),
                 r.conversation_score.to_string(),
-                r.grade.clone(),
+                cell(&r.grade),
             ])
             .map_err(err)?;
         }
