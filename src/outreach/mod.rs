@@ -216,6 +216,14 @@ impl Day {
         self.current.as_mut()
     }
 
+    /// The scenario of the visit under way, or of the next one when none is: who the trainee
+    /// meets (for a "다음 주민" screen); `None` when the day is over.
+    pub fn resident(&self) -> Option<&std::sync::Arc<crate::model::Scenario>> {
+        self.entries
+            .get(self.state.visits.len())
+            .map(|e| e.compiled.scenario())
+    }
+
     /// Every planned resident has been met.
     pub fn is_over(&self) -> bool {
         self.current.is_none() && self.state.visits.len() >= self.entries.len()
