@@ -365,18 +365,17 @@ impl Check {
             Check::Turn { at, all } => {
                 let what: Vec<String> = all.iter().map(|e| e.label(checklist)).collect();
                 let what = what.join(" + ");
-                // The turns it may be in, and whether that window is closed for good.
+                // The turns it may be in, and whether that window is closed for good. The last
+                // turns are known only at the end: until then they are no turns at all.
+                let k = |k: u32| usize::try_from(k).unwrap_or(usize::MAX);
                 let (range, closed) = match *at {
                     When::First => (0..n.min(1), n >= 1),
-                    When::Opening(k) => (0..n.min(k as usize), n >= k as usize || over),
+                    When::Opening(m) => (0..n.min(k(m)), n >= k(m) || over),
                     When::Any => (0..n, over),
-                    // The last turns are known only at the end.
-                    When::Last => (n.saturating_sub(1)..if over { n } else { 0 }, over),
-                    When::Closing(k) => {
-                        (n.saturating_sub(k as usize)..if over { n } else { 0 }, over)
-                    }
+                    When::Last if over => (n.saturating_sub(1)..n, true),
+                    When::Closing(m) if over => (n.saturating_sub(k(m))..n, true),
+                    When::Last | When::Closing(_) => (0..0, false),
                 };
-                let range = range.start.min(range.end)..range.end;
                 let hit = views[range]
                     .iter()
                     .find(|v| all.iter().all(|e| e.shown(session, v)));

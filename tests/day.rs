@@ -114,7 +114,10 @@ fn a_day_of_ten_runs_to_the_end_with_ten_ledger_entries() {
     assert_eq!(residents.len(), RESIDENTS_PER_DAY, "ten distinct residents");
     let mut n = 0;
     while !day.is_over() {
+        let upcoming = day.resident().expect("someone to meet").id.clone();
         day.start_next().expect("next resident");
+        assert_eq!(day.current().expect("visit").scenario().id, upcoming);
+        assert_eq!(day.plan()[n], upcoming);
         assert!(matches!(day.start_next(), Err(DayError::VisitUnderway)));
         assert!(matches!(
             day.submit(LedgerEntry::default()),
@@ -143,6 +146,7 @@ fn a_day_of_ten_runs_to_the_end_with_ten_ledger_entries() {
         assert!(n <= RESIDENTS_PER_DAY, "the day never ends");
     }
     assert!(matches!(day.start_next(), Err(DayError::DayOver)));
+    assert!(day.resident().is_none());
     let summary = day.summary();
     assert_eq!(summary.met, 10);
     assert_eq!(summary.headline, "오늘 만난 주민 10/10");
@@ -373,7 +377,7 @@ fn the_csv_quotes_what_needs_quoting() {
         time: "저녁".to_owned(),
         content: "\"취객\"이 모여요\n밤마다".to_owned(),
         contact: "희망".to_owned(),
-        plan: "순찰 반영".to_owned(),
+        plan: "=HYPERLINK(\"http://x\")".to_owned(),
         ledger_score: 90,
         conversation_score: 80,
         grade: "B".to_owned(),
@@ -383,4 +387,6 @@ fn the_csv_quotes_what_needs_quoting() {
     let back: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(&back[0][4], "시장, 뒷골목");
     assert_eq!(&back[0][6], "\"취객\"이 모여요\n밤마다");
+    // A typed formula stays text in Excel.
+    assert_eq!(&back[0][8], "'=HYPERLINK(\"http://x\")");
 }

@@ -319,6 +319,38 @@ fn a_station_adds_and_replaces_practices_in_data() {
     );
     assert!(lib.practice("drink_first").is_some());
     assert!(lib.practice("bow_first").is_some());
+    // The windows: the drink within the first two turns, the see-off within the last two.
+    let lib = {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lost-wallet.ron");
+        let fixture = std::fs::read(path).expect("fixture");
+        Library::builtin_with(vec![
+            ("station/practices.ron".into(), extra.into()),
+            ("lost-wallet.ron".into(), fixture),
+        ])
+    };
+    let id = "test-lost-wallet";
+    let mut lines: Vec<String> = conversation(OPENING, MIDDLE, CLOSING)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let last = lines.len() - 1;
+    lines[1] = format!("[offer_drink] {}", lines[1]);
+    lines[last] = lines[last].replace("[escort] ", "");
+    lines[last - 1] = format!("[escort] {}", lines[last - 1]);
+    let early = lines.join("\n");
+    assert!(result(&lib, id, "drink_first", &early).kept);
+    assert!(
+        result(&lib, id, "escort", &early).kept,
+        "within the last two"
+    );
+    lines[1] = lines[1].replace("[offer_drink] ", "");
+    lines[2] = format!("[offer_drink] {}", lines[2]);
+    lines[last - 1] = lines[last - 1].replace("[escort] ", "");
+    // (A see-off late in the conversation ends it there, so put it at the start.)
+    lines[0] = format!("[escort] {}", lines[0]);
+    let late = lines.join("\n");
+    assert!(!result(&lib, id, "drink_first", &late).kept);
+    assert!(!result(&lib, id, "escort", &late).kept);
 
     let broken = r#"Practices(practices: [
         (id: "x", title: "t", description: "d", rule: [Turn(at: First, all: [Item("nope")])]),
@@ -362,7 +394,7 @@ fn station_settings_round_trip_and_a_broken_file_is_a_clear_error() {
     // The station folder is also the scenario folder: the file is checked, not a broken scenario.
     let lib = Library::load(&[dir.path().to_path_buf()]);
     assert!(lib.failures.is_empty(), "{:?}", lib.failures);
-    assert!(minwon::library::check(&[file.clone()]).is_empty());
+    assert!(minwon::library::check(std::slice::from_ref(&file)).is_empty());
     let lib = Library::builtin();
     assert_eq!(
         settings
@@ -398,7 +430,7 @@ fn station_settings_round_trip_and_a_broken_file_is_a_clear_error() {
     let e = unknown.practice_in(&lib).expect_err("unknown practice");
     assert!(e.to_string().contains("bow_first"), "{e}");
     unknown.save(&file).expect("save");
-    let problems = minwon::library::check(&[file.clone()]);
+    let problems = minwon::library::check(std::slice::from_ref(&file));
     assert!(
         problems
             .iter()

@@ -216,6 +216,14 @@ impl Day {
         self.current.as_mut()
     }
 
+    /// The scenario of the visit under way, or of the next one when none is: who the trainee
+    /// meets (for a "다음 주민" screen); `None` when the day is over.
+    pub fn resident(&self) -> Option<&std::sync::Arc<crate::model::Scenario>> {
+        self.entries
+            .get(self.state.visits.len())
+            .map(|e| e.compiled.scenario())
+    }
+
     /// Every planned resident has been met.
     pub fn is_over(&self) -> bool {
         self.current.is_none() && self.state.visits.len() >= self.entries.len()
@@ -388,6 +396,17 @@ pub const CSV_HEADERS: [&str; 12] = [
     "등급",
 ];
 
+/// A cell as Excel should show it: text that Excel would read as a formula (`=`, `+`, `-`,
+/// `@`) is kept as text with a leading apostrophe, so a typed entry never runs on the PC that
+/// opens the ledger.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Ledger rows as CSV, UTF-8 with a BOM (Excel opens it with the Korean intact).
 pub fn ledger_csv(rows: &[LedgerRow]) -> Result<Vec<u8>, DayError> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
@@ -398,17 +417,17 @@ pub fn ledger_csv(rows: &[LedgerRow]) -> Result<Vec<u8>, DayError> {
         for r in rows {
             w.write_record([
                 r.number.to_string(),
-                r.resident.clone(),
-                r.scenario.clone(),
-                r.kind.clone(),
-                r.place.clone(),
-                r.time.clone(),
-                r.content.clone(),
-                r.contact.clone(),
-                r.plan.clone(),
+                cell(&r.resident),
+                cell(&r.scenario),
+                cell(&r.kind),
+                cell(&r.place),
+                cell(&r.time),
+                cell(&r.content),
+                cell(&r.contact),
+                cell(&r.plan),
                 r.ledger_score.to_string(),
                 r.conversation_score.to_string(),
-                r.grade.clone(),
+                cell(&r.grade),
             ])
             .map_err(err)?;
         }
