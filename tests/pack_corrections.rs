@@ -1,0 +1,116 @@
+//! Procedure the built-in pack must get right, as a Korean police instructor checks it: each test
+//! plays the scenario as a trainee would and looks at what the complainant does, or at the words a
+//! trainee reads on the briefing.
+
+use std::path::Path;
+
+use minwon::engine::Session;
+use minwon::library::Library;
+use minwon::model::{EndingKind, Scenario, TraineeTurn, Transcript};
+use minwon::scoring::score;
+
+const SEEDS: [u64; 3] = [1, 7, 2024];
+
+fn transcript(id: &str, kind: &str) -> Transcript {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/transcripts")
+        .join(id)
+        .join(format!("{kind}.txt"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Transcript::parse(&text).unwrap_or_else(|e| panic!("{}:{e}", path.display()))
+}
+
+/// Plays the first `take` turns of a transcript, then `last` if given.
+fn play(lib: &Library, id: &str, turns: &[TraineeTurn], last: Option<&str>, seed: u64) -> Session {
+    let e = lib.scenario(id).expect("in the pack");
+    let mut s = e.start(seed);
+    for t in turns {
+        if s.respond(t.clone()).is_none() {
+            break;
+        }
+    }
+    if let Some(text) = last {
+        s.respond(TraineeTurn::parse(text).0);
+    }
+    s
+}
+
+fn scenario(lib: &Library, id: &str) -> Scenario {
+    (*lib.scenario(id).expect("in the pack").scenario).clone()
+}
+
+/// Everything a trainee reads before and during the scenario: summary, setting, goals, stage goals.
+fn briefing(s: &Scenario) -> String {
+    let mut text = format!("{}\n{}\n{}\n", s.summary, s.setting, s.goals.join("\n"));
+    for st in &s.stages {
+        text.push_str(&st.goal);
+        text.push('\n');
+    }
+    text
+}
+
+/// Every line the complainant can say.
+fn complainant_lines(s: &Scenario) -> Vec<&str> {
+    let mut out: Vec<&str> = s.opening.iter().map(String::as_str).collect();
+    for st in &s.stages {
+        for b in minwon::model::Band::ALL {
+            out.extend(st.lines.get(b).iter().map(String::as_str));
+        }
+        out.extend(st.extra.iter().flat_map(|x| x.lines.iter().map(String::as_str)));
+        out.extend(st.stuck.values().flatten().map(String::as_str));
+    }
+    out.extend(s.triggers.iter().flat_map(|t| t.lines.iter().map(String::as_str)));
+    out.extend(s.facts.iter().flat_map(|f| f.lines.iter().map(String::as_str)));
+    out.extend(s.stuck.values().flatten().map(String::as_str));
+    out
+}
+
+#[test]
+fn the_desk_officer_who_turns_the_drunk_man_out_at_night_does_not_resolve_it() {
+    // 01:40, a man too drunk to look after himself: ending the conversation is right, turning him
+    // out is not (경찰관 직무집행법 제4조 보호조치 — protect him and hand him over to his family).
+    let lib = Library::builtin();
+    let id = "drunk-visitor-desk";
+    let model = transcript(id, "model");
+    let (before_end, _) = model.turns.split_at(model.turns.len() - 1);
+    let turn_outs = [
+        "경고를 드렸는데도 욕설과 위협이 계속되어 저와의 대화는 여기서 마치겠습니다. 이제 지구대에서 나가 주십시오.",
+        "경고에도 소란이 계속되어 대화는 여기서 마치겠습니다. 퇴거해 주십시오. 휴대전화는 찾는 대로 연락드리겠습니다.",
+        "더 이상 대화는 어렵습니다. 진정되시면 다시 오세요. 휴대전화 소식은 따님 번호로 연락드리겠습니다.",
+    ];
+    for seed in SEEDS {
+        let s = play(&lib, id, &model.turns, None, seed);
+        assert_eq!(
+            s.ended().map(|e| e.kind),
+            Some(EndingKind::Resolved),
+            "the model protects him and hands him over: seed {seed}"
+        );
+        for text in turn_outs {
+            let s = play(&lib, id, before_end, Some(text), seed);
+            let kind = s.ended().map(|e| e.kind);
+            assert!(
+                kind.is_some() && kind != Some(EndingKind::Resolved),
+                "turned out but {kind:?}: \"{text}\", seed {seed}"
+            );
+            let last = s.turns().len() as u32;
+            assert!(
+                score(&s)
+                    .violations
+                    .iter()
+                    .any(|v| v.id == "passing_buck" && v.turn == last),
+                "turning him out is passing the buck: \"{text}\""
+            );
+        }
+    }
+    // The golden transcript of the turn-out plays to an end that is not a resolution.
+    let t = transcript(id, "turn-out");
+    for seed in SEEDS {
+        let s = play(&lib, id, &t.turns, None, seed);
+        let card = score(&s);
+        assert_eq!(card.outcome, EndingKind::EndedByTrainee, "seed {seed}");
+        assert!(card.violations.iter().any(|v| v.id == "passing_buck"));
+    }
+    let s = scenario(&lib, id);
+    let b = briefing(&s);
+    assert!(b.contains("보호조치") && b.contains("경찰관 직무집행법 제4조"), "{b}");
+}
