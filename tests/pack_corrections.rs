@@ -114,3 +114,60 @@ fn the_desk_officer_who_turns_the_drunk_man_out_at_night_does_not_resolve_it() {
     let b = briefing(&s);
     assert!(b.contains("보호조치") && b.contains("경찰관 직무집행법 제4조"), "{b}");
 }
+
+#[test]
+fn hit_and_run_names_the_law_and_calling_a_property_case_hit_and_run_draws_a_reaction() {
+    // Nobody was hurt: 도로교통법 제54조 제1항 (사고 후 조치 의무), 벌칙 제148조 — not 특가법 제5조의3
+    // 도주치상, which is about injury. An officer who calls it 뺑소니 prejudges and hears about it.
+    let lib = Library::builtin();
+    let id = "hit-and-run-swearing";
+    let s = scenario(&lib, id);
+    let b = briefing(&s);
+    for law in ["제54조 제1항", "제148조", "제5조의3"] {
+        assert!(b.contains(law), "the briefing does not name {law}");
+    }
+    assert!(
+        s.setting.contains("다치지 않았"),
+        "the setting must say the other driver was unhurt"
+    );
+    let model = transcript(id, "model");
+    for label in [
+        "이번 뺑소니 사건으로 오신 거 맞으시죠?",
+        "뺑소니로 신고가 들어와서 부른 겁니다.",
+    ] {
+        for seed in SEEDS {
+            let s = play(&lib, id, &model.turns[..3], Some(label), seed);
+            let last = s.turns().last().expect("played");
+            let card = score(&s);
+            assert!(
+                card.violations
+                    .iter()
+                    .any(|v| v.id == "blame" && v.turn == last.number),
+                "\"{label}\" is not taken as prejudging"
+            );
+            let reply = &last.reply.text;
+            assert!(
+                ["다쳤", "다친", "사람 친"].iter().any(|w| reply.contains(w)),
+                "seed {seed}: the suspect should answer that nobody was hurt: {reply}"
+            );
+        }
+    }
+    // Saying what it is not, or quoting the everyday word, is not prejudging.
+    for fine in [
+        "사람이 다치지 않아서 뺑소니로 보지 않습니다.",
+        "흔히 뺑소니라고들 하지만 법으로는 사고 후 조치 의무 위반입니다.",
+    ] {
+        let s = play(&lib, id, &model.turns[..3], Some(fine), 1);
+        assert!(
+            score(&s).violations.iter().all(|v| v.turn != 4),
+            "\"{fine}\" was taken as a fault"
+        );
+    }
+    // The model explains the charge by its law.
+    assert!(
+        model
+            .turns
+            .iter()
+            .any(|t| t.text.contains("제54조 제1항") && t.text.contains("제148조"))
+    );
+}
