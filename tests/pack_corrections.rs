@@ -171,3 +171,49 @@ fn hit_and_run_names_the_law_and_calling_a_property_case_hit_and_run_draws_a_rea
             .any(|t| t.text.contains("제54조 제1항") && t.text.contains("제148조"))
     );
 }
+
+#[test]
+fn a_fault_ratio_dispute_goes_through_the_persons_own_insurer() {
+    // 과실비율분쟁심의위원회 hears disputes between insurers: the person asks their own insurer, which
+    // negotiates again with the other insurer and, failing that, files for 심의. Nobody should be
+    // sent to the committee directly, and the complainant should not ask to be.
+    let lib = Library::builtin();
+    let id = "fault-ratio-dispute";
+    let s = scenario(&lib, id);
+    let b = briefing(&s);
+    assert!(b.contains("자기 보험사를 통해"), "{b}");
+    assert!(b.contains("직접 신청하는 곳이 아님"), "{b}");
+    for line in complainant_lines(&s) {
+        assert!(
+            !line.contains("제가 직접 해요") && !line.contains("제가 직접 다툴"),
+            "a line that invites the wrong answer: {line}"
+        );
+    }
+    // Every golden answer that tells how to file for 심의 says it goes through the insurer.
+    let answers = ["model", "terse", "tired", "overpromise", "average"];
+    for (case, kind) in answers
+        .iter()
+        .map(|k| (id, *k))
+        .chain(answers.iter().map(|k| ("repeat-complainant-superior", *k)))
+    {
+        for turn in transcript(case, kind).turns {
+            for sentence in turn.text.split_inclusive(['.', '?']) {
+                if sentence.contains("위원회")
+                    && (sentence.contains("청구") || sentence.contains("신청"))
+                {
+                    assert!(
+                        sentence.contains("보험사"),
+                        "{case} {kind}: \"{sentence}\" sends the person to the committee directly"
+                    );
+                }
+            }
+        }
+    }
+    let model = transcript(id, "model");
+    for seed in SEEDS {
+        let s = play(&lib, id, &model.turns, None, seed);
+        let card = score(&s);
+        assert_eq!(card.outcome, EndingKind::Resolved);
+        assert!(card.violations.is_empty(), "seed {seed}: {:?}", card.violations);
+    }
+}
