@@ -217,3 +217,32 @@ fn a_fault_ratio_dispute_goes_through_the_persons_own_insurer() {
         assert!(card.violations.is_empty(), "seed {seed}: {:?}", card.violations);
     }
 }
+
+#[test]
+fn pedestrian_cases_teach_the_pedestrian_protection_duty_and_victim_support() {
+    // 보행자 보호의무 위반 is one of the 12 exceptions of 교통사고처리특례법 제3조 제2항 (6호): the
+    // case goes on whatever the insurance or settlement. Victims' families hear about support.
+    let lib = Library::builtin();
+    for id in ["victim-family-delay", "elderly-pedestrian-family"] {
+        let s = scenario(&lib, id);
+        let goals = s.goals.join("\n");
+        for needle in ["보행자 보호의무", "제3조 제2항", "피해자 전담경찰관", "범죄피해자지원센터"] {
+            assert!(goals.contains(needle), "{id}: the goals miss {needle}");
+        }
+        let model = transcript(id, "model");
+        let text: String = model.turns.iter().map(|t| t.text.as_str()).collect();
+        for needle in ["보행자 보호의무", "합의와 상관없이", "피해자 전담경찰관"] {
+            assert!(text.contains(needle), "{id}: the model never says {needle}");
+        }
+        for seed in SEEDS {
+            let card = score(&play(&lib, id, &model.turns, None, seed));
+            assert_eq!(card.outcome, EndingKind::Resolved, "{id} seed {seed}");
+            assert!(card.violations.is_empty(), "{id}: {:?}", card.violations);
+        }
+    }
+    // The mother asks the two questions the model answers.
+    let s = scenario(&lib, "victim-family-delay");
+    let lines = complainant_lines(&s);
+    assert!(lines.iter().any(|l| l.contains("합의만 하면")));
+    assert!(lines.iter().any(|l| l.contains("도움받을 데")));
+}
