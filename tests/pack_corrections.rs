@@ -246,3 +246,51 @@ fn pedestrian_cases_teach_the_pedestrian_protection_duty_and_victim_support() {
     assert!(lines.iter().any(|l| l.contains("합의만 하면")));
     assert!(lines.iter().any(|l| l.contains("도움받을 데")));
 }
+
+#[test]
+fn the_drink_driving_timeline_raises_the_rising_phase_and_the_model_answers_it() {
+    // Last drink 22:30, measured 23:15: the 상승기 (rising phase). Whenever the complainant admits
+    // the last drink he asks about it; the model answers it (판례, times on the record, what the
+    // Widmark formula is) without predicting the outcome, and 채혈 is a right at the scene.
+    let lib = Library::builtin();
+    let id = "drunk-driving-evidence";
+    let s = scenario(&lib, id);
+    let last = s.facts.iter().find(|f| f.id == "last-drink").expect("fact");
+    for line in &last.lines {
+        assert!(line.contains("열 시 반"), "the time of the last drink: {line}");
+        assert!(
+            ["오르", "올라가"].iter().any(|w| line.contains(w)),
+            "every admission asks about the rising phase: {line}"
+        );
+    }
+    let b = briefing(&s);
+    for needle in ["상승기", "위드마크", "제44조 제3항"] {
+        assert!(b.contains(needle), "the briefing misses {needle}");
+    }
+    let model = transcript(id, "model");
+    let answer = model
+        .turns
+        .iter()
+        .find(|t| t.text.contains("오르는 때"))
+        .expect("the model answers the rising-phase question");
+    assert!(answer.text.contains("판례") && answer.text.contains("위드마크"));
+    assert!(answer.text.contains("미리 말씀드릴 수 없"));
+    for seed in SEEDS {
+        let session = play(&lib, id, &model.turns, None, seed);
+        let asked = session
+            .turns()
+            .iter()
+            .position(|t| {
+                t.disclosed
+                    .is_some_and(|f| session.scenario().facts[f].id == "last-drink")
+            })
+            .expect("the last drink is drawn out");
+        assert!(
+            session.turns()[asked + 1].turn.text.contains("오르는 때"),
+            "seed {seed}: the model answers the question right after it is asked"
+        );
+        let card = score(&session);
+        assert_eq!(card.outcome, EndingKind::Resolved);
+        assert!(card.violations.is_empty(), "{:?}", card.violations);
+    }
+}
