@@ -56,11 +56,23 @@ fn complainant_lines(s: &Scenario) -> Vec<&str> {
         for b in minwon::model::Band::ALL {
             out.extend(st.lines.get(b).iter().map(String::as_str));
         }
-        out.extend(st.extra.iter().flat_map(|x| x.lines.iter().map(String::as_str)));
+        out.extend(
+            st.extra
+                .iter()
+                .flat_map(|x| x.lines.iter().map(String::as_str)),
+        );
         out.extend(st.stuck.values().flatten().map(String::as_str));
     }
-    out.extend(s.triggers.iter().flat_map(|t| t.lines.iter().map(String::as_str)));
-    out.extend(s.facts.iter().flat_map(|f| f.lines.iter().map(String::as_str)));
+    out.extend(
+        s.triggers
+            .iter()
+            .flat_map(|t| t.lines.iter().map(String::as_str)),
+    );
+    out.extend(
+        s.facts
+            .iter()
+            .flat_map(|f| f.lines.iter().map(String::as_str)),
+    );
     out.extend(s.stuck.values().flatten().map(String::as_str));
     out
 }
@@ -112,7 +124,10 @@ fn the_desk_officer_who_turns_the_drunk_man_out_at_night_does_not_resolve_it() {
     }
     let s = scenario(&lib, id);
     let b = briefing(&s);
-    assert!(b.contains("보호조치") && b.contains("경찰관 직무집행법 제4조"), "{b}");
+    assert!(
+        b.contains("보호조치") && b.contains("경찰관 직무집행법 제4조"),
+        "{b}"
+    );
 }
 
 #[test]
@@ -147,7 +162,9 @@ fn hit_and_run_names_the_law_and_calling_a_property_case_hit_and_run_draws_a_rea
             );
             let reply = &last.reply.text;
             assert!(
-                ["다쳤", "다친", "사람 친"].iter().any(|w| reply.contains(w)),
+                ["다쳤", "다친", "사람 친"]
+                    .iter()
+                    .any(|w| reply.contains(w)),
                 "seed {seed}: the suspect should answer that nobody was hurt: {reply}"
             );
         }
@@ -214,7 +231,11 @@ fn a_fault_ratio_dispute_goes_through_the_persons_own_insurer() {
         let s = play(&lib, id, &model.turns, None, seed);
         let card = score(&s);
         assert_eq!(card.outcome, EndingKind::Resolved);
-        assert!(card.violations.is_empty(), "seed {seed}: {:?}", card.violations);
+        assert!(
+            card.violations.is_empty(),
+            "seed {seed}: {:?}",
+            card.violations
+        );
     }
 }
 
@@ -226,12 +247,18 @@ fn pedestrian_cases_teach_the_pedestrian_protection_duty_and_victim_support() {
     for id in ["victim-family-delay", "elderly-pedestrian-family"] {
         let s = scenario(&lib, id);
         let goals = s.goals.join("\n");
-        for needle in ["보행자 보호의무", "제3조 제2항", "피해자 전담경찰관", "범죄피해자지원센터"] {
+        for needle in [
+            "보행자 보호의무",
+            "제3조 제2항",
+            "피해자 전담경찰관",
+            "범죄피해자지원센터",
+        ] {
             assert!(goals.contains(needle), "{id}: the goals miss {needle}");
         }
         let model = transcript(id, "model");
         let text: String = model.turns.iter().map(|t| t.text.as_str()).collect();
-        for needle in ["보행자 보호의무", "합의와 상관없이", "피해자 전담경찰관"] {
+        for needle in ["보행자 보호의무", "합의와 상관없이", "피해자 전담경찰관"]
+        {
             assert!(text.contains(needle), "{id}: the model never says {needle}");
         }
         for seed in SEEDS {
@@ -257,7 +284,10 @@ fn the_drink_driving_timeline_raises_the_rising_phase_and_the_model_answers_it()
     let s = scenario(&lib, id);
     let last = s.facts.iter().find(|f| f.id == "last-drink").expect("fact");
     for line in &last.lines {
-        assert!(line.contains("열 시 반"), "the time of the last drink: {line}");
+        assert!(
+            line.contains("열 시 반"),
+            "the time of the last drink: {line}"
+        );
         assert!(
             ["오르", "올라가"].iter().any(|w| line.contains(w)),
             "every admission asks about the rising phase: {line}"
