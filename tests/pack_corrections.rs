@@ -114,6 +114,21 @@ fn the_desk_officer_who_turns_the_drunk_man_out_at_night_does_not_resolve_it() {
             );
         }
     }
+    // Ending the conversation while keeping him safe resolves it, in other words too.
+    let protects = [
+        "경고에도 욕설이 계속되어 대화는 여기서 마치겠습니다. 따님 오실 때까지 여기 앉아서 쉬고 계세요. 박 순경이 옆에 있겠습니다.",
+        "경고를 드렸는데도 계속되어 저와의 대화는 여기서 마치겠습니다. 이 시간에 혼자 보내 드릴 수는 없으니 지구대에서 보호하겠습니다. 따님께는 제가 연락드리겠습니다.",
+    ];
+    for seed in SEEDS {
+        for text in protects {
+            let s = play(&lib, id, before_end, Some(text), seed);
+            assert_eq!(
+                s.ended().map(|e| e.kind),
+                Some(EndingKind::Resolved),
+                "protected and handed over: \"{text}\", seed {seed}"
+            );
+        }
+    }
     // The golden transcript of the turn-out plays to an end that is not a resolution.
     let t = transcript(id, "turn-out");
     for seed in SEEDS {
