@@ -20,7 +20,7 @@ fn transcript(id: &str, kind: &str) -> Transcript {
     Transcript::parse(&text).unwrap_or_else(|e| panic!("{}:{e}", path.display()))
 }
 
-/// Plays the first `take` turns of a transcript, then `last` if given.
+/// Plays `turns` (stopping if the session ends), then `last` if given.
 fn play(lib: &Library, id: &str, turns: &[TraineeTurn], last: Option<&str>, seed: u64) -> Session {
     let e = lib.scenario(id).expect("in the pack");
     let mut s = e.start(seed);
