@@ -976,3 +976,116 @@ fn a_renderer_that_worked_is_not_overwritten_by_unchanged_settings() {
     eframe::App::save(h.state_mut(), &mut storage);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "wgpu");
 }
+
+/// The station's signature practice: chosen in settings, on the briefing, tracked live in
+/// practice mode, first on the scorecard, and a miss keeps the grade below A.
+#[test]
+fn the_station_practice_is_on_the_briefing_live_and_first_on_the_scorecard() {
+    let mut h = app();
+    sign_in(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(Action::SetPractice(Some("bow_first".into())), &ctx);
+    settle(&mut h);
+    let title = h.state().practice().expect("chosen").title.clone();
+    h.get_by_label("사고 후 미조치 피의자의 욕설 시작하기")
+        .scroll_to_me();
+    settle(&mut h);
+    h.get_by_label("사고 후 미조치 피의자의 욕설 시작하기")
+        .click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label(&format!("우리 서 시책 — {title}"))
+            .is_some()
+    );
+    start_roleplay(&mut h);
+    // Greeting without the bow: the practice is missed, and it shows.
+    answer(&mut h, "안녕하십니까, 교통조사계 김민수 조사관입니다.");
+    assert!(h.query_by_label("시책: 놓침").is_some());
+    end_session(&mut h);
+    let card = h.state().scorecard().unwrap();
+    let r = card.practice.as_ref().expect("on the scorecard");
+    assert!(!r.kept);
+    assert!(card.total <= 89);
+    assert!(
+        h.query_by_label_contains(&format!("× 우리 서 시책: {title}"))
+            .is_some()
+    );
+}
+
+/// A 일일열사 day in the window: meet a resident, end the talk, read the card, write the
+/// ledger, see the marks, end the day, export the ledger as CSV with a BOM.
+#[test]
+fn a_day_of_outreach_runs_through_card_ledger_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().to_path_buf();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            MinwonApp::build(
+                &cc.egui_ctx,
+                None,
+                Startup {
+                    seed: Some(3),
+                    config_dir: Some(config),
+                    ..Startup::default()
+                },
+            )
+        });
+    sign_in(&mut h);
+    h.get_by_label("일일열사 하루 시작").click();
+    settle(&mut h);
+    assert!(h.state().day().is_some(), "{:?}", h.state().screen());
+    assert!(h.query_by_label_contains("오늘 만난 주민 0/10").is_some());
+    h.get_by_label("만나러 가기 ▶").click();
+    settle(&mut h);
+    answer(
+        &mut h,
+        "안녕하세요, ○○지구대 김민수 경위입니다. 요즘 동네에서 걱정되시는 점 있으세요?",
+    );
+    assert_eq!(turns(&h), 1);
+    end_session(&mut h);
+    assert!(matches!(
+        h.state().day().unwrap().phase,
+        minwon::app::DayPhase::Ledger(_)
+    ));
+    assert!(h.query_by_label_contains("의 요청 카드").is_some());
+    for (field, text) in [
+        ("장소", "골목 끝"),
+        ("조치 계획", "순찰 경로에 반영하겠습니다."),
+    ] {
+        h.get_by_label(field).click();
+        settle(&mut h);
+        h.get_by_label(field).type_text(text);
+        settle(&mut h);
+    }
+    h.get_by_label("장부에 적기").click();
+    settle(&mut h);
+    let day = h.state().day().unwrap();
+    assert_eq!(day.day.met(), 1);
+    assert_eq!(day.day.visits()[0].entry.place, "골목 끝");
+    assert!(
+        day.day.visits()[0].ledger.total < 100,
+        "a thin entry loses points"
+    );
+    assert!(
+        h.query_by_label_contains("장소 ").is_some(),
+        "marks per field"
+    );
+    h.get_by_label("다음 주민 ▶").click();
+    settle(&mut h);
+    h.get_by_label("오늘은 여기까지").click();
+    settle(&mut h);
+    assert!(h.query_by_label_contains("오늘 만난 주민 1/10").is_some());
+    h.get_by_label("장부 내보내기 (CSV)").click();
+    settle(&mut h);
+    let csv = std::fs::read_dir(dir.path().join("ledgers"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
+    assert!(String::from_utf8_lossy(&bytes).contains("골목 끝"));
+}

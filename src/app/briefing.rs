@@ -7,11 +7,12 @@ use super::settings::Mode;
 use super::style::{bold, colors};
 use super::widgets::{card, chip_row_ui, chip_ui, primary_button, section_ui};
 use crate::library::Entry;
+use crate::practice::Practice;
 
 /// What 일일열사 is, for the briefing and the library.
 pub const OUTREACH_NOTE: &str = "일일열사(一日十人): 지구대 경찰관이 하루 열 명의 주민을 직접 찾아가 치안 걱정을 듣고, 요청을 카드에 받아 지구대 장부에 남겨 순찰에 반영하는 구로경찰서의 활동입니다. 화난 민원인이 아니라 경계하거나 지친 주민을 만납니다.";
 
-pub fn ui(ui: &mut Ui, entry: &Entry, mode: Mode) -> Option<Action> {
+pub fn ui(ui: &mut Ui, entry: &Entry, mode: Mode, practice: Option<&Practice>) -> Option<Action> {
     let s = &entry.scenario;
     let mut action = None;
     // Enter starts, Esc goes back: nothing on this screen takes typed text. Enter on the
@@ -59,6 +60,15 @@ pub fn ui(ui: &mut Ui, entry: &Entry, mode: Mode) -> Option<Action> {
             ui.label(&s.summary);
             if s.checklist == "outreach" {
                 ui.label(RichText::new(OUTREACH_NOTE).small().color(colors(ui).muted));
+            }
+            if let Some(pr) = practice.filter(|pr| pr.applies(s)) {
+                ui.add_space(6.0);
+                card(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(format!("우리 서 시책 — {}", pr.title)).family(bold()).color(colors(ui).accent));
+                    ui.label(&pr.description);
+                    ui.label(RichText::new("엄격히 채점합니다: 지키지 않으면 A 등급을 받을 수 없습니다.").small().color(colors(ui).muted));
+                });
             }
             ui.add_space(8.0);
             section_ui(ui, "상황");

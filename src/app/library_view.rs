@@ -104,6 +104,14 @@ impl LibraryView {
                             ui.selectable_value(&mut self.tag, Some((*t).to_owned()), *t);
                         }
                     });
+                ui.separator();
+                if ui
+                    .button("일일열사 하루 시작")
+                    .on_hover_text(super::briefing::OUTREACH_NOTE)
+                    .clicked()
+                {
+                    action = Some(Action::StartDay);
+                }
                 if self.filtered() && ui.button("필터 초기화").on_hover_text("Esc").clicked() {
                     self.reset();
                 }

@@ -4,6 +4,7 @@
 //! that changes the app, after the frame is drawn.
 
 mod briefing;
+mod day_view;
 mod library_view;
 mod roleplay;
 mod scorecard;
@@ -20,6 +21,7 @@ use std::sync::{Arc, mpsc};
 
 use egui::{Panel, RichText};
 
+pub use day_view::{DayAction, DayView, LedgerForm, Phase as DayPhase};
 pub use roleplay::Roleplay;
 pub use scorecard::ScorecardView;
 pub use settings::{Mode, RendererChoice, Settings, ThemeChoice};
@@ -52,6 +54,8 @@ pub enum Screen {
         entry: Entry,
         scorecard: Box<ScorecardView>,
     },
+    /// A 일일열사 day: ten residents in a row, each with a card and a ledger entry.
+    Day(Box<DayView>),
     /// Settings, and the screen to go back to when they close.
     Settings {
         view: Box<SettingsView>,
@@ -74,6 +78,7 @@ impl std::fmt::Debug for Screen {
             Screen::Briefing(e) => write!(f, "Briefing({})", e.scenario.id),
             Screen::Roleplay { entry, .. } => write!(f, "Roleplay({})", entry.scenario.id),
             Screen::Scorecard { entry, .. } => write!(f, "Scorecard({})", entry.scenario.id),
+            Screen::Day(d) => write!(f, "Day({}/10)", d.day.met()),
             Screen::Settings { return_to, .. } => write!(f, "Settings(return to {return_to:?})"),
         }
     }
@@ -114,6 +119,13 @@ pub enum Action {
     BackToLibrary,
     /// Close the `n`-th notice.
     Dismiss(usize),
+    /// Start a 일일열사 day from the library.
+    StartDay,
+    /// A step of the 일일열사 day on screen.
+    Day(DayAction),
+    /// Choose the station's signature practice (`None`: no practice) and save it in
+    /// `station.ron`.
+    SetPractice(Option<String>),
 }
 
 /// A question the app asks before something that cannot be undone.
@@ -149,6 +161,9 @@ pub struct Startup {
     pub text_scale: Option<f32>,
     /// Theme from the command line (`--theme`), instead of the saved one.
     pub theme: Option<ThemeChoice>,
+    /// This PC's config folder, where `station.ron` lives when no station folder is set (the
+    /// app's storage folder; `None` in tests unless they set one).
+    pub config_dir: Option<PathBuf>,
 }
 
 /// The app.
@@ -173,6 +188,8 @@ pub struct MinwonApp {
     confirm: Option<(Confirm, bool)>,
     /// The trainee confirmed closing the window: let the next close request through.
     closing: bool,
+    /// The station's settings (signature practice), from `station.ron`.
+    station: crate::station::StationSettings,
 }
 
 impl MinwonApp {
@@ -235,7 +252,9 @@ impl MinwonApp {
             renderer_set,
             confirm: None,
             closing: false,
+            station: crate::station::StationSettings::default(),
         };
+        app.load_station();
         if !app.settings.scenario_folders.is_empty() {
             app.load_folders(ctx);
         }
@@ -297,10 +316,19 @@ impl MinwonApp {
         &self.notices
     }
 
-    /// The role-play on screen.
+    /// The role-play on screen (a scenario's, or a 일일열사 visit's).
     pub fn roleplay(&self) -> Option<&Roleplay> {
         match &self.screen {
             Screen::Roleplay { roleplay, .. } => Some(roleplay),
+            Screen::Day(d) => d.roleplay(),
+            _ => None,
+        }
+    }
+
+    /// The 일일열사 day on screen.
+    pub fn day(&self) -> Option<&DayView> {
+        match &self.screen {
+            Screen::Day(d) => Some(d),
             _ => None,
         }
     }
@@ -311,6 +339,40 @@ impl MinwonApp {
             Screen::Scorecard { scorecard, .. } => Some(&scorecard.card),
             _ => None,
         }
+    }
+
+    /// Where `station.ron` is read and written: the station folder, else this PC's config
+    /// folder; `None` when neither is known (tests).
+    fn station_file(&self) -> Option<PathBuf> {
+        let config = self.startup.config_dir.as_deref();
+        match (self.settings.station_folder.as_deref(), config) {
+            (Some(station), _) => Some(crate::station::path(Some(station), station)),
+            (None, Some(config)) => Some(crate::station::path(None, config)),
+            (None, None) => None,
+        }
+    }
+
+    fn load_station(&mut self) {
+        let Some(path) = self.station_file() else {
+            return;
+        };
+        match crate::station::StationSettings::load(&path) {
+            Ok(s) => self.station = s,
+            Err(e) => self.notices.push(e.to_string()),
+        }
+        if let Err(e) = self.station.practice_in(&self.library) {
+            self.notices.push(e.to_string());
+        }
+    }
+
+    /// The station's signature practice, if one is chosen and known.
+    pub fn practice(&self) -> Option<&crate::practice::Practice> {
+        self.station.practice_in(&self.library).ok().flatten()
+    }
+
+    /// The station settings in use.
+    pub fn station(&self) -> &crate::station::StationSettings {
+        &self.station
     }
 
     /// The question on screen.
@@ -325,7 +387,10 @@ impl MinwonApp {
 
     /// True while a role-play is going: ending it or closing the window asks first.
     pub fn session_in_progress(&self) -> bool {
-        self.roleplay().is_some_and(|r| !r.session().is_over())
+        let day_going = self
+            .day()
+            .is_some_and(|d| d.day.met() > 0 && !matches!(d.phase, DayPhase::Summary));
+        day_going || self.roleplay().is_some_and(|r| !r.session().is_over())
     }
 
     fn next_seed(&mut self) -> u64 {
@@ -340,7 +405,8 @@ impl MinwonApp {
 
     fn roleplay_screen(&mut self, entry: Entry) -> Screen {
         let seed = self.next_seed();
-        let roleplay = Roleplay::new(entry.start(seed), self.settings.mode);
+        let roleplay = Roleplay::new(entry.start(seed), self.settings.mode)
+            .with_practice(self.practice().cloned());
         Screen::Roleplay {
             entry,
             roleplay: Box::new(roleplay),
@@ -357,8 +423,14 @@ impl MinwonApp {
             Action::AskFinish | Action::Finish => self.confirm = None,
             Action::CancelConfirm => {
                 self.confirm = None;
-                if let Screen::Roleplay { roleplay, .. } = &mut self.screen {
-                    roleplay.focus_answer();
+                match &mut self.screen {
+                    Screen::Roleplay { roleplay, .. } => roleplay.focus_answer(),
+                    Screen::Day(d) => {
+                        if let Some(r) = d.roleplay_mut() {
+                            r.focus_answer();
+                        }
+                    }
+                    _ => {}
                 }
                 return;
             }
@@ -472,14 +544,27 @@ impl MinwonApp {
             }
             (Action::OpenSettings, screen @ Screen::Settings { .. }) => screen,
             (Action::OpenSettings, screen) => Screen::Settings {
-                view: Box::new(SettingsView::new(&self.settings)),
+                view: Box::new(SettingsView::new(
+                    &self.settings,
+                    self.station.practice.clone(),
+                    self.library
+                        .practices
+                        .iter()
+                        .map(|p| (p.id.clone(), p.title.clone()))
+                        .collect(),
+                )),
                 return_to: Box::new(screen),
             },
             (Action::CloseSettings(new), Screen::Settings { return_to, .. }) => {
                 if let Some(new) = new {
                     let new = new.sanitized();
                     let folders_changed = new.scenario_folders != self.settings.scenario_folders;
+                    let station_changed = new.station_folder != self.settings.station_folder;
                     self.settings = new;
+                    if station_changed {
+                        self.station = crate::station::StationSettings::default();
+                        self.load_station();
+                    }
                     style::apply(ctx, &self.settings);
                     if folders_changed {
                         if self.settings.scenario_folders.is_empty() {
@@ -522,8 +607,62 @@ impl MinwonApp {
                 roleplay.finish();
                 Screen::Scorecard {
                     entry,
-                    scorecard: Box::new(ScorecardView::new(roleplay.session())),
+                    scorecard: Box::new(ScorecardView::new(roleplay.session(), self.practice())),
                 }
+            }
+            (Action::StartDay, Screen::Library) => {
+                let seed = self.next_seed();
+                let practice = self.practice().cloned();
+                match crate::outreach::Day::new(&self.library, seed, practice) {
+                    Ok(day) => Screen::Day(Box::new(DayView::new(day, self.settings.mode))),
+                    Err(e) => {
+                        self.notices.push(e.to_string());
+                        Screen::Library
+                    }
+                }
+            }
+            (Action::Say(turn), Screen::Day(mut d)) => {
+                if let Some(r) = d.roleplay_mut() {
+                    r.say(turn);
+                }
+                Screen::Day(d)
+            }
+            (Action::Finish, Screen::Day(mut d)) => {
+                if let Err(e) = d.end_visit() {
+                    self.notices.push(e);
+                }
+                Screen::Day(d)
+            }
+            (Action::Day(step), Screen::Day(mut d)) => {
+                let result = match step {
+                    DayAction::Meet => d.meet(),
+                    DayAction::Submit(entry) => d.submit(entry),
+                    DayAction::Next => {
+                        d.next();
+                        Ok(())
+                    }
+                    DayAction::EndDay => {
+                        d.phase = day_view::Phase::Summary;
+                        Ok(())
+                    }
+                    DayAction::Export => {
+                        d.exported = Some(self.export_ledger(&d));
+                        Ok(())
+                    }
+                };
+                if let Err(e) = result {
+                    self.notices.push(e);
+                }
+                Screen::Day(d)
+            }
+            (Action::BackToLibrary, Screen::Day(d))
+                if !d.day.current().is_some_and(|s| !s.is_over()) =>
+            {
+                Screen::Library
+            }
+            (Action::SetPractice(id), screen) => {
+                self.set_practice(id);
+                screen
             }
             (Action::BackToLibrary, Screen::Briefing(_) | Screen::Scorecard { .. }) => {
                 Screen::Library
@@ -538,6 +677,50 @@ impl MinwonApp {
             // (two clicks in one frame): it no longer applies.
             (_, screen) => screen,
         }
+    }
+
+    /// Saves the station's signature practice in `station.ron`.
+    fn set_practice(&mut self, id: Option<String>) {
+        let mut station = self.station.clone();
+        station.practice = id;
+        match self.station_file() {
+            Some(path) => match station.save(&path) {
+                Ok(()) => self.station = station,
+                Err(e) => self.notices.push(e.to_string()),
+            },
+            // Nowhere to keep it (tests): for this run only.
+            None => self.station = station,
+        }
+    }
+
+    /// Writes the day's ledger as CSV into the records folder's `ledgers` (or this PC's
+    /// config folder), named by the time.
+    fn export_ledger(&self, d: &DayView) -> Result<PathBuf, String> {
+        let dir = self
+            .settings
+            .station_folder
+            .clone()
+            .or_else(|| self.startup.config_dir.clone())
+            .unwrap_or_else(std::env::temp_dir)
+            .join("ledgers");
+        let bytes = d.day.ledger_csv().map_err(|e| e.to_string())?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("{}을(를) 만들 수 없습니다: {e}", dir.display()))?;
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let trainee: String = self
+            .settings
+            .trainee
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let path = dir.join(format!("일일열사-{trainee}-{stamp}.csv"));
+        let tmp = path.with_extension("csv.tmp");
+        std::fs::write(&tmp, &bytes)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(|e| format!("장부를 {}에 저장할 수 없습니다: {e}", path.display()))?;
+        Ok(path)
     }
 
     fn top_bar_ui(&self, ui: &mut egui::Ui) -> Vec<Action> {
@@ -570,7 +753,7 @@ impl MinwonApp {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let can_open = !matches!(
                         self.screen,
-                        Screen::Settings { .. } | Screen::Roleplay { .. }
+                        Screen::Settings { .. } | Screen::Roleplay { .. } | Screen::Day(_)
                     );
                     if can_open && ui.button("설정").clicked() {
                         actions.push(Action::OpenSettings);
@@ -598,10 +781,14 @@ impl MinwonApp {
         let action = match &mut self.screen {
             Screen::Start(start) => start.ui(ui),
             Screen::Library => self.library_view.ui(ui, &self.library, loading),
-            Screen::Briefing(entry) => briefing::ui(ui, entry, self.settings.mode),
+            Screen::Briefing(entry) => {
+                let practice = self.station.practice_in(&self.library).ok().flatten();
+                briefing::ui(ui, entry, self.settings.mode, practice)
+            }
             Screen::Roleplay { roleplay, .. } => return roleplay.ui(ui),
+            Screen::Day(d) => return d.ui(ui),
             Screen::Scorecard { scorecard, .. } => scorecard.ui(ui),
-            Screen::Settings { view, .. } => view.ui(ui),
+            Screen::Settings { view, .. } => return view.ui(ui),
         };
         action.into_iter().collect()
     }

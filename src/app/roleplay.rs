@@ -14,6 +14,7 @@ use super::widgets::{card, chip_row_ui, chip_ui, clock, meter_ui, primary_button
 use crate::analysis::Target;
 use crate::engine::{Missing, Reply, Session, TurnRecord};
 use crate::model::{self, Band, TraineeTurn};
+use crate::practice::{Practice, PracticeStatus};
 
 /// Seconds without an answer after which practice mode offers a hint.
 pub const STUCK_AFTER: f64 = 30.0;
@@ -47,6 +48,10 @@ pub struct Roleplay {
     height_key: Option<(f32, f32)>,
     /// The answer box still has to take the focus (on arrival).
     focus_input: bool,
+    /// The station's signature practice, tracked live in practice mode.
+    practice: Option<Practice>,
+    /// The label of the button that leaves a finished conversation.
+    finish_label: &'static str,
     /// egui time when the pause began; the clocks and the hint timer stand still meanwhile.
     paused_at: Option<f64>,
     /// Seconds spent paused so far.
@@ -71,9 +76,28 @@ impl Roleplay {
             heights: Vec::new(),
             height_key: None,
             focus_input: true,
+            practice: None,
+            finish_label: "점수표 보기",
             paused_at: None,
             paused_for: 0.0,
         }
+    }
+
+    /// Tracks the station's signature practice (it applies only where it can be kept).
+    pub fn with_practice(mut self, practice: Option<Practice>) -> Roleplay {
+        self.practice = practice.filter(|p| p.applies(self.session.scenario()));
+        self
+    }
+
+    /// Names the button that leaves a finished conversation (`카드 받기` on a 일일열사 day).
+    pub fn with_finish_label(mut self, label: &'static str) -> Roleplay {
+        self.finish_label = label;
+        self
+    }
+
+    /// The session, for the screen that comes after the conversation.
+    pub fn into_session(self) -> Session {
+        self.session
     }
 
     /// True while paused: the clocks stand still and the answer box is closed.
@@ -183,7 +207,7 @@ impl Roleplay {
                 ui.label(RichText::new(&scenario.title).family(bold()));
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     if self.session.is_over() {
-                        if super::widgets::primary_button(ui, "점수표 보기").clicked() {
+                        if super::widgets::primary_button(ui, self.finish_label).clicked() {
                             actions.push(Action::Finish);
                         }
                     } else {
@@ -303,6 +327,22 @@ impl Roleplay {
             }
             ui.add_space(6.0);
         }
+        if let Some(practice) = &self.practice {
+            let status = practice.status(&self.session);
+            let color = match status {
+                PracticeStatus::Kept => c.good,
+                PracticeStatus::Missed => c.bad,
+                _ => c.warn,
+            };
+            card(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new("우리 서 시책").small().color(c.muted));
+                ui.label(RichText::new(&practice.title).family(bold()));
+                chip_ui(ui, &format!("시책: {}", status.label()), color)
+                    .on_hover_text(&practice.description);
+            });
+            ui.add_space(6.0);
+        }
         let stage = &scenario.stages[self.session.stage()];
         section_ui(
             ui,
@@ -411,7 +451,7 @@ impl Roleplay {
                             .family(bold())
                             .color(p.accent),
                     );
-                    if primary_button(ui, "점수표 보기").clicked() {
+                    if primary_button(ui, self.finish_label).clicked() {
                         actions.push(Action::Finish);
                     }
                 });

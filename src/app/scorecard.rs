@@ -9,7 +9,8 @@ use super::widgets::{bar_ui, card, chip_row_ui, chip_ui, primary_button, section
 use crate::analysis::Target;
 use crate::engine::Session;
 use crate::model::EndingKind;
-use crate::scoring::{Scorecard, score};
+use crate::practice::Practice;
+use crate::scoring::{Scorecard, score_with};
 
 pub struct ScorecardView {
     pub card: Scorecard,
@@ -32,7 +33,7 @@ struct ReviewLine {
 }
 
 impl ScorecardView {
-    pub fn new(session: &Session) -> ScorecardView {
+    pub fn new(session: &Session, practice: Option<&Practice>) -> ScorecardView {
         let checklist = session.checklist();
         let name = session.scenario().persona.name.clone();
         let line = |who: &str, text: &str| ReviewLine {
@@ -86,7 +87,7 @@ impl ScorecardView {
             Vec::new()
         };
         ScorecardView {
-            card: score(session),
+            card: score_with(session, practice),
             transcript,
             ladder_kept,
             shown: false,
@@ -128,6 +129,7 @@ impl ScorecardView {
             }
             area.show(ui, |ui| {
                 self.summary_ui(ui);
+                self.practice_ui(ui);
                 ui.add_space(8.0);
                 self.tips_ui(ui);
                 ui.add_space(8.0);
@@ -140,6 +142,36 @@ impl ScorecardView {
             });
         });
         action
+    }
+
+    /// The station's signature practice, first after the total: kept or not, and why.
+    fn practice_ui(&self, ui: &mut Ui) {
+        let Some(r) = self.card.practice.as_ref().filter(|r| r.applicable) else {
+            return;
+        };
+        let p = colors(ui);
+        ui.add_space(6.0);
+        card(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let (mark, color) = if r.kept {
+                ("○", p.good)
+            } else {
+                ("×", p.bad)
+            };
+            ui.label(
+                RichText::new(format!("{mark} 우리 서 시책: {}", r.title))
+                    .family(bold())
+                    .color(color),
+            );
+            ui.label(&r.why);
+            if !r.kept {
+                ui.label(
+                    RichText::new("시책을 지키지 않으면 A 등급을 받을 수 없습니다 (최고 89점).")
+                        .small()
+                        .color(p.muted),
+                );
+            }
+        });
     }
 
     fn review_ui(&self, ui: &mut Ui) {

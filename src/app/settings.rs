@@ -60,9 +60,12 @@ pub struct Settings {
     pub renderer: RendererChoice,
     /// Folders of scenario files loaded besides the built-in pack.
     pub scenario_folders: Vec<PathBuf>,
-    /// The last trainee name or ID, offered again at start.
+    /// The trainee signed in (not offered again at the next start: station PCs are shared).
     pub trainee: String,
     pub mode: Mode,
+    /// The station folder shared by the station's PCs (a network folder): its `station.ron`
+    /// names the signature practice; records go there too. None: this PC's own folders.
+    pub station_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -74,6 +77,7 @@ impl Default for Settings {
             scenario_folders: Vec::new(),
             trainee: String::new(),
             mode: Mode::Practice,
+            station_folder: None,
         }
     }
 }

@@ -11,14 +11,31 @@ use super::widgets::{primary_button, section_ui};
 
 pub struct SettingsView {
     draft: Settings,
+    /// The station's practice as chosen here, and the choices (id, title).
+    practice: Option<String>,
+    practice_was: Option<String>,
+    practices: Vec<(String, String)>,
+    station_folder: String,
     new_folder: String,
     folder_error: Option<String>,
 }
 
 impl SettingsView {
-    pub fn new(current: &Settings) -> SettingsView {
+    pub fn new(
+        current: &Settings,
+        practice: Option<String>,
+        practices: Vec<(String, String)>,
+    ) -> SettingsView {
         SettingsView {
             draft: current.clone(),
+            practice_was: practice.clone(),
+            practice,
+            practices,
+            station_folder: current
+                .station_folder
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
             new_folder: String::new(),
             folder_error: None,
         }
@@ -41,7 +58,34 @@ impl SettingsView {
         self.folder_error = None;
     }
 
-    pub fn ui(&mut self, ui: &mut Ui) -> Option<Action> {
+    /// The station folder typed in: none when blank, an error when it is not a folder.
+    fn station_folder(&self) -> Result<Option<PathBuf>, String> {
+        let text = self.station_folder.trim().trim_matches('"');
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let path = PathBuf::from(text);
+        if path.is_dir() {
+            Ok(Some(path))
+        } else {
+            Err(format!("서 공유 폴더를 찾을 수 없습니다: {text}"))
+        }
+    }
+
+    /// The actions of the frame: closing settings, and a new practice to save after them.
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut practice_changed = false;
+        let mut out: Vec<Action> = self
+            .ui_inner(ui, &mut practice_changed)
+            .into_iter()
+            .collect();
+        if practice_changed {
+            out.push(Action::SetPractice(self.practice.clone()));
+        }
+        out
+    }
+
+    fn ui_inner(&mut self, ui: &mut Ui, practice_changed: &mut bool) -> Option<Action> {
         let mut action = None;
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             action = Some(Action::CloseSettings(None));
@@ -53,7 +97,17 @@ impl SettingsView {
                     action = Some(Action::CloseSettings(None));
                 }
                 if primary_button(ui, "저장").clicked() {
-                    action = Some(Action::CloseSettings(Some(self.draft.clone())));
+                    match self.station_folder() {
+                        Ok(folder) => {
+                            let mut draft = self.draft.clone();
+                            draft.station_folder = folder;
+                            action = Some(Action::CloseSettings(Some(draft)));
+                            if self.practice != self.practice_was {
+                                *practice_changed = true;
+                            }
+                        }
+                        Err(e) => self.folder_error = Some(e),
+                    }
                 }
             });
             ui.add_space(6.0);
@@ -96,6 +150,35 @@ impl SettingsView {
                         .small()
                         .color(colors(ui).muted),
                 );
+                section_ui(ui, "우리 서 시책 (교관)");
+                ui.label(
+                    RichText::new("서에서 하나의 공감 시책을 정해 엄격히 지킵니다. 고른 시책은 브리핑에 나오고, 연습 중에 지켰는지 보이며, 지키지 않으면 A 등급을 받을 수 없습니다. 서 공유 폴더가 있으면 그곳의 station.ron에 저장되어 모든 PC가 함께 씁니다.")
+                        .small()
+                        .color(colors(ui).muted),
+                );
+                let current = self
+                    .practice
+                    .as_ref()
+                    .and_then(|id| self.practices.iter().find(|(p, _)| p == id))
+                    .map_or("시책 없음", |(_, t)| t.as_str())
+                    .to_owned();
+                egui::ComboBox::from_label("시책")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.practice, None, "시책 없음");
+                        for (id, title) in &self.practices {
+                            ui.selectable_value(&mut self.practice, Some(id.clone()), title);
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    let label = ui.label("서 공유 폴더");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.station_folder)
+                            .hint_text("예: \\\\서버\\교육\\민원훈련 (비우면 이 PC만)")
+                            .desired_width(320.0),
+                    )
+                    .labelled_by(label.id);
+                });
                 section_ui(ui, "시나리오 폴더");
                 ui.label(
                     RichText::new("내장 시나리오에 더해 이 폴더들의 .ron 파일을 읽습니다 (예: 공유 폴더).")

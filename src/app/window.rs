@@ -223,6 +223,7 @@ pub fn run(args: &Cli) -> ExitCode {
         renderer_file,
         report_first_frame,
         text_scale: args.text_size,
+        config_dir: eframe::storage_dir(APP_ID),
         theme: args.theme.map(|t| match t {
             crate::cli::ThemeArg::Light => super::ThemeChoice::Light,
             crate::cli::ThemeArg::Dark => super::ThemeChoice::Dark,

@@ -240,6 +240,24 @@ impl Day {
         Ok(self.current.insert(entry.start(seed)))
     }
 
+    /// Takes the visit under way out of the day, for a view that plays it; give it back with
+    /// [`Day::restore_current`] before [`Day::card`] or [`Day::submit`].
+    pub fn take_current(&mut self) -> Option<Session> {
+        self.current.take()
+    }
+
+    /// Gives back the visit taken with [`Day::take_current`]. Refused (and returned) if it is
+    /// not the next planned resident's.
+    pub fn restore_current(&mut self, session: Session) -> Result<(), Box<Session>> {
+        let expected = self.entries.get(self.state.visits.len());
+        if self.current.is_some() || expected.is_none_or(|e| e.scenario.id != session.scenario().id)
+        {
+            return Err(Box::new(session));
+        }
+        self.current = Some(session);
+        Ok(())
+    }
+
     /// The card the resident of the current visit fills in, once the conversation is over.
     pub fn card(&self) -> Option<Card> {
         let s = self.current.as_ref()?;
