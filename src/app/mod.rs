@@ -656,7 +656,7 @@ impl MinwonApp {
                 Screen::Day(d)
             }
             (Action::BackToLibrary, Screen::Day(d))
-                if !d.day.current().is_some_and(|s| !s.is_over()) =>
+                if d.day.current().is_none_or(|s| s.is_over()) =>
             {
                 Screen::Library
             }

@@ -141,6 +141,7 @@ mod tests {
             scenario_folders: vec!["/srv/시나리오".into()],
             trainee: "홍길동".into(),
             mode: Mode::Assessment,
+            station_folder: Some("/srv/서".into()),
         };
         let (back, warning) = Settings::parse(&ron::to_string(&s).unwrap());
         assert_eq!(back, s);
