@@ -179,3 +179,20 @@ fn a_line_that_mentions_a_card_waits_for_the_card() {
         }
     }
 }
+
+/// Everything a scenario shows is in Hangul, Latin, digits and common symbols: the bundled
+/// Korean font has no hanja, so "一日十人" would show as blank boxes.
+#[test]
+fn no_shown_text_needs_a_glyph_the_font_lacks() {
+    let lib = Library::builtin();
+    for e in &lib.scenarios {
+        let text = ron::to_string(&*e.scenario).unwrap();
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|c| {
+                ('\u{4E00}'..='\u{9FFF}').contains(c) || ('\u{3400}'..='\u{4DBF}').contains(c)
+            })
+            .collect();
+        assert!(bad.is_empty(), "{}: {bad:?}", e.scenario.id);
+    }
+}

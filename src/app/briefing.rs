@@ -10,7 +10,7 @@ use crate::library::Entry;
 use crate::practice::Practice;
 
 /// What 일일열사 is, for the briefing and the library.
-pub const OUTREACH_NOTE: &str = "일일열사(一日十人): 지구대 경찰관이 하루 열 명의 주민을 직접 찾아가 치안 걱정을 듣고, 요청을 카드에 받아 지구대 장부에 남겨 순찰에 반영하는 구로경찰서의 활동입니다. 화난 민원인이 아니라 경계하거나 지친 주민을 만납니다.";
+pub const OUTREACH_NOTE: &str = "일일열사(하루 열 명): 지구대 경찰관이 하루 열 명의 주민을 직접 찾아가 치안 걱정을 듣고, 요청을 카드에 받아 지구대 장부에 남겨 순찰에 반영하는 구로경찰서의 활동입니다. 화난 민원인이 아니라 경계하거나 지친 주민을 만납니다.";
 
 pub fn ui(ui: &mut Ui, entry: &Entry, mode: Mode, practice: Option<&Practice>) -> Option<Action> {
     let s = &entry.scenario;

@@ -25,6 +25,12 @@ const DEMO: &[&str] = &[
     "[escort] 바쁘신 중에 와 주셔서 감사합니다. 조심히 들어가십시오.",
 ];
 const SHOT_AFTER: usize = 4;
+/// A 일일열사 visit, whoever the day's first resident is.
+const VISIT: &[&str] = &[
+    "안녕하세요, ○○지구대 김민수 경위입니다. 동네 치안 걱정을 여쭈러 다니고 있습니다.",
+    "요즘 걱정되시는 점이 있으시면 편하게 말씀해 주시겠어요?",
+    "그러셨군요, 많이 불안하셨겠어요. 주로 언제, 어디서 그러세요?",
+];
 
 /// Steps of the script; each waits a few frames for the screen to settle, then shoots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +41,8 @@ enum Step {
     /// The question asked before a session ends.
     Confirm,
     Scorecard,
+    /// The card and the ledger form after a 일일열사 visit.
+    Day,
     Done,
 }
 
@@ -103,7 +111,8 @@ impl Script {
                 Step::Briefing => Step::Roleplay,
                 Step::Roleplay => Step::Confirm,
                 Step::Confirm => Step::Scorecard,
-                Step::Scorecard | Step::Done => Step::Done,
+                Step::Scorecard => Step::Day,
+                Step::Day | Step::Done => Step::Done,
             };
             return match self.step {
                 Step::Library => Vec::new(),
@@ -116,6 +125,15 @@ impl Script {
                     .chain(say(&DEMO[SHOT_AFTER..]))
                     .chain(std::iter::once(Action::Finish))
                     .collect(),
+                Step::Day => [
+                    Action::BackToLibrary,
+                    Action::StartDay,
+                    Action::Day(super::DayAction::Meet),
+                ]
+                .into_iter()
+                .chain(say(VISIT))
+                .chain(std::iter::once(Action::Finish))
+                .collect(),
                 Step::Done => {
                     self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                     Vec::new()
@@ -138,6 +156,7 @@ impl Script {
             Step::Roleplay => self.shoot("3-roleplay"),
             Step::Confirm => self.shoot("3b-confirm"),
             Step::Scorecard => self.shoot("4-scorecard"),
+            Step::Day => self.shoot("5-day-ledger"),
             Step::Done => {}
         }
         Vec::new()
