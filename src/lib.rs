@@ -1,7 +1,7 @@
 //! minwon (민원 응대 롤플레이 훈련): a role-play trainer in which Korean police officers practise
 //! handling difficult complainants.
 //!
-//! The core (`model`, `analysis`, `engine`, `scoring`, `library`) knows nothing of the UI and is
+//! The core (`model`, `analysis`, `engine`, `scoring`, `library`, `records`) knows nothing of the UI and is
 //! deterministic; `cli` and `app` are views over it.
 
 pub mod analysis;
@@ -11,4 +11,5 @@ pub mod cli;
 pub mod engine;
 pub mod library;
 pub mod model;
+pub mod records;
 pub mod scoring;

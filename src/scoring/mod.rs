@@ -1,21 +1,21 @@
 //! The scorecard of a session: items met with evidence, violations with their words, ladder
 //! faults, phase bars, total, grade, outcome and the most useful tips.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::Target;
 use crate::engine::Session;
 use crate::model::{Checklist, EndingKind, Phase, Rung, Timing};
 
 /// A quotation from the conversation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The trainee turn, 1-based.
     pub turn: u32,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemResult {
     pub id: String,
     pub title: String,
@@ -32,7 +32,7 @@ pub struct ItemResult {
     pub model_phrase: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViolationResult {
     pub id: String,
     pub title: String,
@@ -41,18 +41,18 @@ pub struct ViolationResult {
     pub penalty: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LadderResult {
     pub turn: u32,
     /// Serialised as its id (`ladder:warn`).
-    #[serde(serialize_with = "rung_id")]
+    #[serde(serialize_with = "rung_id", deserialize_with = "rung_of_id")]
     pub rung: Rung,
     pub problem: String,
     pub text: String,
     pub penalty: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PhaseScore {
     pub phase: Phase,
     pub label: String,
@@ -60,14 +60,14 @@ pub struct PhaseScore {
     pub score: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tip {
     pub title: String,
     pub advice: String,
     pub phrase: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FactResult {
     pub id: String,
     pub title: String,
@@ -76,7 +76,7 @@ pub struct FactResult {
 }
 
 /// The result of a session.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
     pub scenario: String,
     pub title: String,
@@ -87,7 +87,7 @@ pub struct Scorecard {
     pub grade_label: String,
     /// Serialised as its id: `resolved`, `partial`, `walked_out`, `turn_limit`,
     /// `ended_by_trainee`.
-    #[serde(serialize_with = "outcome_id")]
+    #[serde(serialize_with = "outcome_id", deserialize_with = "outcome_of_id")]
     pub outcome: EndingKind,
     pub outcome_label: String,
     pub outcome_summary: String,
@@ -179,7 +179,7 @@ impl Scorecard {
 }
 
 /// A letter grade; serialised as its letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Grade {
     A,
     B,
@@ -230,6 +230,19 @@ impl std::fmt::Display for Grade {
 
 fn rung_id<S: serde::Serializer>(rung: &Rung, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(rung.id())
+}
+
+fn rung_of_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Rung, D::Error> {
+    let id = String::deserialize(d)?;
+    Rung::from_id(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown rung {id:?}")))
+}
+
+fn outcome_of_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<EndingKind, D::Error> {
+    let id = String::deserialize(d)?;
+    EndingKind::ALL
+        .into_iter()
+        .find(|k| k.id() == id)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown outcome {id:?}")))
 }
 
 fn outcome_id<S: serde::Serializer>(kind: &EndingKind, s: S) -> Result<S::Ok, S::Error> {
