@@ -26,9 +26,27 @@ install() {
     "$venv/bin/pip" install --quiet --disable-pip-version-check "ralph-malph[cli,lrs]" requests >&2
 }
 
+# Ralph's file-system LRS backend writes with operation "create", so only the first write to
+# its one statements file succeeds and every later one fails with 500. Appending is what an LRS
+# needs; the venv's sitecustomize makes the fs LRS backend append (test server only).
+patch_fs_backend() {
+    local site
+    site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+    cat >"$site/sitecustomize.py" <<'PY'
+try:
+    from ralph.backends.data.base import BaseOperationType
+    from ralph.backends.lrs.fs import FSLRSBackend
+
+    FSLRSBackend.default_operation_type = BaseOperationType.APPEND
+except Exception:  # noqa: BLE001 - not the Ralph venv, or another Ralph: leave it be
+    pass
+PY
+}
+
 start() {
     local port="${1:-8765}"
     install
+    patch_fs_backend
     stop_quiet
     rm -rf "$home/app" "$home/data"
     mkdir -p "$home/app" "$home/data"
@@ -37,13 +55,21 @@ start() {
     export RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH="$home/data"
     RALPH_RUNSERVER_BACKEND=fs "$venv/bin/ralph" auth -u "$user" -p "$password" -s all \
         -M "mailto:$user@example.org" -w >"$home/auth.log" 2>&1
+    # Started inside its own folder: the development server watches its working directory.
+    pushd "$home/app" >/dev/null
     RALPH_RUNSERVER_BACKEND=fs nohup "$venv/bin/ralph" runserver -b fs --host 127.0.0.1 \
-        --port "$port" >"$home/ralph.log" 2>&1 &
+        --port "$port" >"$home/ralph.log" 2>&1 </dev/null &
     echo $! >"$pidfile"
+    popd >/dev/null
     local url="http://127.0.0.1:$port/xAPI/"
     for _ in $(seq 1 120); do
-        if curl -s -o /dev/null -u "$user:$password" "${url}statements?limit=1" 2>/dev/null ||
-            python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/__heartbeat__', timeout=1)" 2>/dev/null; then
+        if python3 - "$url" <<'PY' 2>/dev/null; then
+import sys, urllib.request, urllib.error
+try:
+    urllib.request.urlopen(sys.argv[1] + "statements?limit=1", timeout=1)
+except urllib.error.HTTPError:
+    pass  # 401 and the like: the server answers
+PY
             echo "export MINWON_TEST_LRS=$url"
             echo "export MINWON_TEST_LRS_KEY=$user"
             echo "export MINWON_TEST_LRS_SECRET=$password"

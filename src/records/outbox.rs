@@ -283,7 +283,15 @@ impl Client {
             .call()
             .map_err(|e| format!("LRS에 연결할 수 없습니다 ({e})"))?;
         match resp.status().as_u16() {
-            200 => read_json(&mut resp).map(Some),
+            200 => {
+                let v = read_json(&mut resp)?;
+                // The spec answers with the statement; some LRSs (Ralph) with a
+                // StatementResult holding it.
+                match v.get("statements").and_then(|s| s.as_array()) {
+                    Some(list) => Ok(list.iter().find(|s| s["id"] == id).cloned()),
+                    None => Ok(Some(v)),
+                }
+            }
             404 => Ok(None),
             s => Err(format!("LRS가 {s}로 답했습니다")),
         }
