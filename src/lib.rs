@@ -1,8 +1,9 @@
 //! minwon (민원 응대 롤플레이 훈련): a role-play trainer in which Korean police officers practise
 //! handling difficult complainants.
 //!
-//! The core (`model`, `analysis`, `engine`, `scoring`, `library`, and `practice`, `station` and
-//! `outreach` for a station's signature practice and the 일일열사 day) knows nothing of the UI and is
+//! The core (`model`, `analysis`, `engine`, `scoring`, `library`, `records`, and `practice`,
+//! `station` and `outreach` for a station's signature practice and the 일일열사 day) knows
+//! nothing of the UI and is
 //! deterministic; `cli` and `app` are views over it.
 
 pub mod analysis;
@@ -14,5 +15,6 @@ pub mod library;
 pub mod model;
 pub mod outreach;
 pub mod practice;
+pub mod records;
 pub mod scoring;
 pub mod station;

@@ -1,9 +1,10 @@
-//! The command line: `check`, `analyze`, `score`, `eval` (their contract is in README.md,
+//! The command line: `check`, `analyze`, `score`, `eval`, `records` (their contract is in README.md,
 //! "명령줄 · Command line"). With no command the binary opens the app.
 
 mod analyze;
 mod check;
 mod eval;
+mod records;
 mod score;
 
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use eval::{Counts, Split, Task, evaluate};
+pub use records::RecordsCommand;
 
 /// minwon — 민원 응대 롤플레이 훈련. 명령 없이 실행하면 훈련 창이 열립니다.
 /// (Role-play trainer for handling difficult complainants; without a command it opens the app.)
@@ -194,6 +196,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Split::All)]
         split: Split,
     },
+    /// 훈련 기록 (training records): list, export (xlsx, csv, xapi, html), sync to an xAPI LRS.
+    Records {
+        #[command(subcommand)]
+        command: records::RecordsCommand,
+    },
 }
 
 /// Runs a command; errors are printed here, once, in words.
@@ -218,6 +225,7 @@ pub fn run(command: Command) -> ExitCode {
             errors,
             split,
         } => eval::run(task, &file, errors, split),
+        Command::Records { command } => records::run(command),
     };
     match result {
         Ok(code) => code,

@@ -264,6 +264,19 @@ fn rung_id<S: serde::Serializer>(rung: &Rung, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(rung.id())
 }
 
+fn rung_of_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Rung, D::Error> {
+    let id = String::deserialize(d)?;
+    Rung::from_id(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown rung {id:?}")))
+}
+
+fn outcome_of_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<EndingKind, D::Error> {
+    let id = String::deserialize(d)?;
+    EndingKind::ALL
+        .into_iter()
+        .find(|k| k.id() == id)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown outcome {id:?}")))
+}
+
 fn outcome_id<S: serde::Serializer>(kind: &EndingKind, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(kind.id())
 }

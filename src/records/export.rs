@@ -1,0 +1,435 @@
+//! Reports: Excel (sheets 세션, 항목, 위반, 대화 with Korean headers), CSV with a UTF-8 BOM (so
+//! Excel shows Hangul), and a printable HTML scorecard per session with the Korean font beside
+//! it.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+
+use super::stats::local_time;
+use super::{Record, RecordsError, Status};
+use crate::model::Phase;
+
+/// The font the printed scorecard uses, written beside the HTML file.
+pub const FONT_FILE: &str = "NanumSquareR.ttf";
+const FONT: &[u8] = include_bytes!("../../assets/fonts/NanumSquareR.ttf");
+const FONT_LICENCE_FILE: &str = "OFL-NanumSquare.txt";
+const FONT_LICENCE: &[u8] = include_bytes!("../../assets/fonts/OFL-NanumSquare.txt");
+/// Excel's limit on the text of one cell.
+const CELL_MAX_CHARS: usize = 32_767;
+
+fn export_error(path: &Path, reason: impl std::fmt::Display) -> RecordsError {
+    RecordsError::Export {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    }
+}
+
+const SESSION_HEADERS: [&str; 23] = [
+    "세션 ID",
+    "교번",
+    "이름",
+    "시나리오",
+    "제목",
+    "모드",
+    "시작",
+    "종료",
+    "소요(초)",
+    "상태",
+    "총점",
+    "등급",
+    "결과",
+    "응답 수",
+    "맞이",
+    "경청",
+    "공감",
+    "설명",
+    "평정",
+    "마무리",
+    "위반 수",
+    "대응 단계 오류",
+    "앱 버전",
+];
+
+/// A session's row of the 세션 sheet and the CSV file, as text and numbers.
+enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+fn session_row(r: &Record) -> Vec<Cell> {
+    use Cell::{Empty, Number, Text};
+    let h = &r.header;
+    let card = r.end.scorecard.as_ref();
+    let mut row = vec![
+        Text(h.id.to_string()),
+        Text(h.trainee.id.clone()),
+        Text(h.trainee.name.clone()),
+        Text(h.scenario.clone()),
+        Text(h.title.clone()),
+        Text(h.mode.label().into()),
+        Text(local_time(h.started_at)),
+        Text(local_time(r.end.ended_at)),
+        Number(r.end.duration_secs.round()),
+        Text(
+            match r.end.status {
+                Status::Finished => "완료",
+                Status::Abandoned => "중단",
+            }
+            .into(),
+        ),
+    ];
+    match card {
+        Some(c) => {
+            row.push(Number(f64::from(c.total)));
+            row.push(Text(c.grade.letter().into()));
+            row.push(Text(c.outcome_label.clone()));
+        }
+        None => row.extend([Empty, Empty, Empty]),
+    }
+    row.push(Number(r.turns.len() as f64));
+    for phase in Phase::ALL {
+        match card.and_then(|c| c.phases.iter().find(|p| p.phase == phase)) {
+            Some(p) => row.push(Number((p.score * 100.0).round())),
+            None => row.push(Empty),
+        }
+    }
+    row.push(card.map_or(Empty, |c| Number(c.violations.len() as f64)));
+    row.push(card.map_or(Empty, |c| Number(c.ladder.len() as f64)));
+    row.push(Text(h.app_version.clone()));
+    row
+}
+
+fn clip(text: &str) -> &str {
+    match text.char_indices().nth(CELL_MAX_CHARS) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
+/// A sheet being filled row by row.
+struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    row: u32,
+}
+
+impl<'a> Sheet<'a> {
+    fn new(
+        ws: &'a mut Worksheet,
+        name: &str,
+        headers: &[&str],
+        bold: &Format,
+    ) -> Result<Self, XlsxError> {
+        ws.set_name(name)?;
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *h, bold)?;
+            ws.set_column_width(c as u16, 14)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        Ok(Sheet { ws, row: 1 })
+    }
+
+    fn push(&mut self, cells: &[Cell]) -> Result<(), XlsxError> {
+        for (c, cell) in cells.iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                Cell::Text(s) => {
+                    self.ws.write_string(self.row, col, clip(s))?;
+                }
+                Cell::Number(n) => {
+                    self.ws.write_number(self.row, col, *n)?;
+                }
+                Cell::Empty => {}
+            }
+        }
+        self.row += 1;
+        Ok(())
+    }
+}
+
+/// Writes records to an Excel workbook: 세션, 항목, 위반, 대화.
+pub fn write_xlsx(records: &[Record], path: &Path) -> Result<(), RecordsError> {
+    xlsx(records, path).map_err(|e| export_error(path, e))
+}
+
+fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
+    use Cell::{Empty, Number, Text};
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    {
+        let mut s = Sheet::new(wb.add_worksheet(), "세션", &SESSION_HEADERS, &bold)?;
+        for r in records {
+            s.push(&session_row(r))?;
+        }
+    }
+    {
+        let headers = [
+            "세션 ID",
+            "교번",
+            "시나리오",
+            "항목 ID",
+            "항목",
+            "단계",
+            "배점",
+            "해당",
+            "충족",
+            "근거 응답",
+            "근거 문장",
+        ];
+        let mut s = Sheet::new(wb.add_worksheet(), "항목", &headers, &bold)?;
+        for r in records {
+            let Some(card) = &r.end.scorecard else {
+                continue;
+            };
+            for i in &card.items {
+                s.push(&[
+                    Text(r.header.id.to_string()),
+                    Text(r.header.trainee.id.clone()),
+                    Text(r.header.scenario.clone()),
+                    Text(i.id.clone()),
+                    Text(i.title.clone()),
+                    Text(i.phase.label().into()),
+                    Number(f64::from(i.weight)),
+                    Text(if i.applicable { "예" } else { "아니오" }.into()),
+                    Text(if i.met { "예" } else { "아니오" }.into()),
+                    i.evidence
+                        .as_ref()
+                        .map_or(Empty, |e| Number(f64::from(e.turn))),
+                    i.evidence.as_ref().map_or(Empty, |e| Text(e.text.clone())),
+                ])?;
+            }
+        }
+    }
+    {
+        let headers = [
+            "세션 ID",
+            "교번",
+            "시나리오",
+            "위반 ID",
+            "위반",
+            "응답",
+            "문장",
+            "감점",
+        ];
+        let mut s = Sheet::new(wb.add_worksheet(), "위반", &headers, &bold)?;
+        for r in records {
+            let Some(card) = &r.end.scorecard else {
+                continue;
+            };
+            for v in &card.violations {
+                s.push(&[
+                    Text(r.header.id.to_string()),
+                    Text(r.header.trainee.id.clone()),
+                    Text(r.header.scenario.clone()),
+                    Text(v.id.clone()),
+                    Text(v.title.clone()),
+                    Number(f64::from(v.turn)),
+                    Text(v.text.clone()),
+                    Number(f64::from(v.penalty)),
+                ])?;
+            }
+            for l in &card.ladder {
+                s.push(&[
+                    Text(r.header.id.to_string()),
+                    Text(r.header.trainee.id.clone()),
+                    Text(r.header.scenario.clone()),
+                    Text(l.rung.id().into()),
+                    Text(l.problem.clone()),
+                    Number(f64::from(l.turn)),
+                    Text(l.text.clone()),
+                    Number(f64::from(l.penalty)),
+                ])?;
+            }
+        }
+    }
+    {
+        let headers = [
+            "세션 ID",
+            "교번",
+            "시나리오",
+            "응답",
+            "화자",
+            "말",
+            "동작",
+            "찾은 항목",
+            "위반",
+            "분노",
+            "신뢰",
+        ];
+        let mut s = Sheet::new(wb.add_worksheet(), "대화", &headers, &bold)?;
+        for r in records {
+            let id = r.header.id.to_string();
+            let base = |turn: f64, who: &str, text: &str| {
+                vec![
+                    Text(id.clone()),
+                    Text(r.header.trainee.id.clone()),
+                    Text(r.header.scenario.clone()),
+                    Number(turn),
+                    Text(who.into()),
+                    Text(text.into()),
+                ]
+            };
+            s.push(&base(0.0, "민원인", &r.header.opening))?;
+            for t in &r.turns {
+                let mut row = base(f64::from(t.number), "교육생", &t.text);
+                row.extend([
+                    Text(t.actions.join(", ")),
+                    Text(t.items.join(", ")),
+                    Text(t.violations.join(", ")),
+                    Number(f64::from(t.mood_after.anger)),
+                    Number(f64::from(t.mood_after.trust)),
+                ]);
+                s.push(&row)?;
+                s.push(&base(f64::from(t.number), "민원인", &t.reply))?;
+            }
+            if let Some(c) = &r.end.closing {
+                s.push(&base(r.turns.len() as f64, "민원인", c))?;
+            }
+        }
+    }
+    wb.save(path)
+}
+
+/// Writes the sessions table as CSV, UTF-8 with a byte-order mark so Excel reads Hangul.
+pub fn write_csv(records: &[Record], path: &Path) -> Result<(), RecordsError> {
+    let mut file = fs::File::create(path).map_err(|e| RecordsError::io(path, e))?;
+    file.write_all("\u{feff}".as_bytes())
+        .map_err(|e| RecordsError::io(path, e))?;
+    let mut w = csv::Writer::from_writer(file);
+    let fail = |e: csv::Error| export_error(path, e);
+    w.write_record(SESSION_HEADERS).map_err(fail)?;
+    for r in records {
+        let fields: Vec<String> = session_row(r)
+            .into_iter()
+            .map(|c| match c {
+                Cell::Text(s) => s,
+                Cell::Number(n) => format!("{n}"),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        w.write_record(&fields).map_err(fail)?;
+    }
+    w.flush().map_err(|e| RecordsError::io(path, e))
+}
+
+const CSS: &str = r#"
+@font-face { font-family: "NanumSquare minwon"; src: url("NanumSquareR.ttf") format("truetype"); }
+@page { size: A4; margin: 15mm; }
+body { font-family: "NanumSquare minwon", sans-serif; font-size: 10.5pt; color: #111; margin: 0; }
+h1 { font-size: 16pt; margin: 0 0 4pt 0; }
+h2 { font-size: 12pt; margin: 14pt 0 4pt 0; border-bottom: 1px solid #888; }
+.meta { color: #333; margin: 0 0 8pt 0; }
+.total { font-size: 22pt; font-weight: bold; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid #bbb; padding: 3pt 4pt; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; word-break: break-all; white-space: pre-wrap; }
+th { background: #eee; }
+tr { break-inside: avoid; }
+.who { width: 14%; } .num { width: 8%; }
+.trainee td { background: #f6f9ff; }
+"#;
+
+/// The printable scorecard of one session: every bit of text escaped by the template.
+pub fn html_scorecard(r: &Record) -> String {
+    let h = &r.header;
+    let card = r.end.scorecard.as_ref();
+    let page: Markup = html! {
+        (DOCTYPE)
+        html lang="ko" {
+            head {
+                meta charset="utf-8";
+                title { "점수표 — " (h.title) " — " (h.trainee.name) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                h1 { "민원 응대 훈련 점수표" }
+                p.meta {
+                    "교육생: " (h.trainee.name) " (" (h.trainee.id) ") · 시나리오: " (h.title)
+                    " · " (h.mode.label()) " · 시작 " (local_time(h.started_at))
+                    " · 소요 " (format!("{:.0}", r.end.duration_secs / 60.0)) "분"
+                }
+                @if let Some(c) = card {
+                    p {
+                        span.total { (c.total) "점" } " "
+                        "등급 " (c.grade.letter()) " (" (c.grade_label) ") · 결과: " (c.outcome_label)
+                    }
+                    @if !c.outcome_summary.is_empty() { p { (c.outcome_summary) } }
+                    h2 { "단계별 점수" }
+                    table {
+                        tr { @for p in &c.phases { th { (p.label) } } }
+                        tr { @for p in &c.phases { td { (format!("{:.0}", p.score * 100.0)) } } }
+                    }
+                    h2 { "체크리스트" }
+                    table {
+                        tr { th { "항목" } th.num { "충족" } th { "근거 또는 모범 문장" } }
+                        @for i in c.items.iter().filter(|i| i.applicable) {
+                            tr {
+                                td { (i.title) }
+                                td.num { @if i.met { "○" } @else { "×" } }
+                                td {
+                                    @if let Some(e) = &i.evidence { (e.turn) "번: " (e.text) }
+                                    @else { "예) " (i.model_phrase) }
+                                }
+                            }
+                        }
+                    }
+                    @if !c.violations.is_empty() || !c.ladder.is_empty() {
+                        h2 { "감점" }
+                        table {
+                            tr { th { "위반" } th.num { "응답" } th { "말" } th.num { "감점" } }
+                            @for v in &c.violations {
+                                tr { td { (v.title) } td.num { (v.turn) } td { (v.text) } td.num { (v.penalty) } }
+                            }
+                            @for l in &c.ladder {
+                                tr { td { (l.problem) } td.num { (l.turn) } td { (l.text) } td.num { (l.penalty) } }
+                            }
+                        }
+                    }
+                    @if !c.tips.is_empty() {
+                        h2 { "조언" }
+                        ul { @for t in &c.tips { li { b { (t.title) } " — " (t.advice) " 예) " (t.phrase) } } }
+                    }
+                } @else {
+                    p { "끝나지 않고 중단된 상담입니다 (점수 없음)." }
+                }
+                h2 { "대화" }
+                table {
+                    tr { th.who { "화자" } th { "말" } }
+                    tr { td.who { "민원인" } td { (h.opening) } }
+                    @for t in &r.turns {
+                        tr.trainee {
+                            td.who { "교육생 " (t.number) }
+                            td {
+                                @if !t.actions.is_empty() { "[" (t.actions.join("] [")) "] " }
+                                (t.text)
+                            }
+                        }
+                        tr { td.who { "민원인" } td { (t.reply) } }
+                    }
+                    @if let Some(c) = &r.end.closing { tr { td.who { "민원인" } td { (c) } } }
+                }
+                p.meta { "minwon " (h.app_version) " · 세션 " (h.id) }
+            }
+        }
+    };
+    page.into_string()
+}
+
+/// Writes the printable scorecard as `DIR/<session id>.html` with the font (and its licence)
+/// beside it; returns the HTML file's path.
+pub fn write_html(record: &Record, dir: &Path) -> Result<PathBuf, RecordsError> {
+    fs::create_dir_all(dir).map_err(|e| RecordsError::io(dir, e))?;
+    for (name, bytes) in [(FONT_FILE, FONT), (FONT_LICENCE_FILE, FONT_LICENCE)] {
+        let p = dir.join(name);
+        if fs::metadata(&p).map(|m| m.len()).ok() != Some(bytes.len() as u64) {
+            fs::write(&p, bytes).map_err(|e| RecordsError::io(&p, e))?;
+        }
+    }
+    let path = dir.join(format!("{}.html", record.header.id));
+    fs::write(&path, html_scorecard(record)).map_err(|e| RecordsError::io(&path, e))?;
+    Ok(path)
+}
