@@ -281,19 +281,6 @@ fn outcome_id<S: serde::Serializer>(kind: &EndingKind, s: S) -> Result<S::Ok, S:
     s.serialize_str(kind.id())
 }
 
-fn rung_of_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Rung, D::Error> {
-    let id = String::deserialize(d)?;
-    Rung::from_id(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown rung {id:?}")))
-}
-
-fn outcome_of_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<EndingKind, D::Error> {
-    let id = String::deserialize(d)?;
-    EndingKind::ALL
-        .into_iter()
-        .find(|k| k.id() == id)
-        .ok_or_else(|| serde::de::Error::custom(format!("unknown outcome {id:?}")))
-}
-
 /// The sum of points, held at `u32::MAX` rather than wrapping.
 fn saturating_sum(points: impl IntoIterator<Item = u32>) -> u32 {
     points.into_iter().fold(0, u32::saturating_add)
