@@ -1,0 +1,440 @@
+//! What a sentence does, by category, in the many ways officers really say it: 하십시오체 and
+//! 해요체, typos and missing spaces, dialect, the phone, 일일열사 outreach and the 지구대 desk at
+//! night. Each category has sentences that count and near misses that must not (the boundaries
+//! of docs/scenario-format.md). The sentences are written for this test; none comes from an
+//! evaluation file. tests/acts.rs has the short list per id; this file has the constructions.
+
+use minwon::analysis::Target;
+use minwon::library::Library;
+use minwon::model::TraineeTurn;
+
+/// The ids a turn shows with a built-in checklist, items and violations together.
+fn ids(lib: &Library, checklist: &str, text: &str) -> Vec<String> {
+    let c = lib.checklist(checklist).expect("built-in checklist");
+    let a = lib.analyzer(c).analyze(&TraineeTurn::parse(text).0);
+    a.hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Item(i) => Some(c.items[i].id.clone()),
+            Target::Violation(v) => Some(c.violations[v].id.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Checks every `(sentence, shows)` pair of a category against a checklist.
+#[track_caller]
+fn category_in(checklist: &str, id: &str, cases: &[(&str, bool)]) {
+    let lib = Library::builtin();
+    let mut wrong = Vec::new();
+    for &(text, shows) in cases {
+        let found = ids(&lib, checklist, text);
+        if found.iter().any(|x| x == id) != shows {
+            wrong.push(format!(
+                "{} {id}: {text:?} → {found:?}",
+                if shows { "missed" } else { "false" }
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {}:\n{}",
+        wrong.len(),
+        cases.len(),
+        wrong.join("\n")
+    );
+}
+
+#[track_caller]
+fn category(id: &str, cases: &[(&str, bool)]) {
+    category_in("default", id, cases);
+}
+
+#[test]
+fn dismissive_minimising_the_loss() {
+    category(
+        "dismissive",
+        &[
+            ("에이, 별거 아니에요. 금방 잊혀져요.", true),
+            ("그 정도면 다행인 줄 아셔야죠.", true),
+            ("그만하길 다행이지 뭘 그러세요.", true),
+            ("다들 그렇게 한 번씩 당하고 살아요.", true),
+            ("요즘 그런 일 흔해요, 선생님만 그런 거 아니에요.", true),
+            ("지갑 하나 가지고 이 밤에 지구대까지 오셨어요?", true),
+            ("긁힌 거 가지고 너무 크게 생각하시네요.", true),
+            ("몇만 원짜리 가지고 뭘 그러세요.", true),
+            ("그깟 자전거 하나 다시 사시면 되죠.", true),
+            ("뭐 그런 걸로 속상해하세요.", true),
+            ("그 정도는 사고 축에도 못 껴요.", true),
+            ("안 다치셨으면 된 거죠 뭐.", true),
+            ("별일 아닌데 너무 걱정하시네.", true),
+            ("이 동네 사람들 다 그러고 살아요, 별수 없어요.", true),
+            ("잃어버린 건 잊으시는 게 속 편해요.", true),
+            // Near misses: the loss is named, then acknowledged or worked on.
+            ("지갑을 잃어버리셔서 많이 당황하셨겠어요.", false),
+            ("긁힌 부분도 사진으로 남겨 두겠습니다.", false),
+            ("다친 데가 없으시다니 그나마 다행입니다. 놀라셨죠.", false),
+            ("신분증 가지고 오시면 바로 접수해 드릴게요.", false),
+            ("그거 가지고 오셔서 민원실에 내시면 됩니다.", false),
+            ("영수증은 잘 가지고 계세요.", false),
+        ],
+    );
+}
+
+#[test]
+fn dismissive_telling_the_person_how_to_feel() {
+    category(
+        "dismissive",
+        &[
+            ("진정하시고요, 제 말부터 들으세요.", true),
+            ("흥분하지 마시고 차분하게 말씀하세요.", true),
+            ("일단 진정부터 하십쇼.", true),
+            ("화내지 마시고요.", true),
+            ("그렇게 울지 마세요, 우신다고 달라지는 거 없어요.", true),
+            ("마음 편하게 먹으세요, 다 지나가요.", true),
+            ("너무 예민하게 생각하지 마시고요.", true),
+            ("걱정은 붙들어 매세요.", true),
+            ("그냥 좋게 좋게 생각하세요.", true),
+            ("속상해하실 거 없어요.", true),
+            ("억울해하실 일이 아니에요.", true),
+            ("무서워하실 필요 전혀 없어요.", true),
+            ("그만 좀 우시고 서류나 쓰세요.", true),
+            // Near misses: waiting for the person, or inviting them to take their time.
+            ("진정되실 때까지 기다리겠습니다.", false),
+            ("천천히 숨 좀 고르시고 편하실 때 말씀하세요.", false),
+            ("많이 놀라셨죠. 물 한잔 드릴게요.", false),
+            ("화가 나실 만합니다.", false),
+            ("울고 싶으시면 우셔도 괜찮아요.", false),
+        ],
+    );
+}
+
+#[test]
+fn dismissive_talking_down_and_lecturing() {
+    category(
+        "dismissive",
+        &[
+            ("그러니까 제 말은요, 규정이 그렇다고요. 아시겠어요?", true),
+            ("제가 아까부터 계속 말씀드렸잖아요.", true),
+            ("그건 상식이잖아요.", true),
+            ("그 정도는 기본으로 아셔야죠.", true),
+            ("보시면 모르세요? 여기 다 써 있잖아요.", true),
+            ("한 번 말하면 좀 알아들으세요.", true),
+            ("어르신, 그러니까 제가 뭐라고 했어요.", true),
+            ("애도 아니시고 왜 이러세요.", true),
+            ("그러게 제가 뭐랬어요.", true),
+            ("말귀를 못 알아들으시네.", true),
+            ("왜 자꾸 같은 얘기를 하세요.", true),
+            // Near misses: a real check of understanding, or a repeat offered kindly.
+            ("제가 설명을 잘 드렸는지 모르겠네요. 이해되셨습니까?", false),
+            ("어려우시면 다시 한번 천천히 말씀드릴게요.", false),
+            ("혹시 헷갈리시는 부분 있으세요?", false),
+            ("기본적인 서류만 준비해 오시면 됩니다.", false),
+        ],
+    );
+}
+
+#[test]
+fn dismissive_brushing_off_the_concern() {
+    category(
+        "dismissive",
+        &[
+            ("그럴 수도 있죠 뭐. 다음.", true),
+            ("그건 선생님 생각이시고요.", true),
+            ("그건 기분 탓이에요.", true),
+            ("이 동네 그런 걱정은 안 하셔도 돼요.", true),
+            ("밤에 누가 그런 데를 털어요, 걱정 마세요.", true),
+            ("에이 설마요, 그럴 일 없어요.", true),
+            ("그런 건 신경 쓰실 필요도 없어요.", true),
+            ("다 끝난 얘긴데 자꾸 왜 그러세요.", true),
+            // Near misses: the concern is taken up.
+            ("그런 걱정이 드시는 게 당연합니다. 순찰 때 더 보겠습니다.", false),
+            ("어떤 점이 제일 걱정되세요?", false),
+            ("그럴 수 있겠다 싶으셨겠어요.", false),
+        ],
+    );
+}
+
+#[test]
+fn blame_prejudging_and_accusing() {
+    category(
+        "blame",
+        &[
+            ("딱 보니까 한잔하고 오셨네요.", true),
+            ("본인이 먼저 손대셨잖아요.", true),
+            ("그러니까 애초에 차선을 지키셨어야죠.", true),
+            ("깜빡이도 안 켜고 들어오신 거 아닙니까?", true),
+            ("아니 그걸 모르셨다는 게 말이 돼요?", true),
+            ("목격자분 얘기로는 신호 무시하셨다던데요.", true),
+            ("솔직히 핸드폰 보고 계셨던 거잖아요.", true),
+            ("그렇게 급하게 가시니까 이런 일이 생기죠.", true),
+            ("조금만 조심했으면 안 났을 사고예요.", true),
+            ("도망가실 생각이셨던 거 아녜요?", true),
+            ("왜 그 자리에서 신고를 안 하셨어요?", true),
+            ("차에서 내려보지도 않으셨잖습니까.", true),
+            ("보험금 타려고 그러시는 거 아니에요?", true),
+            ("문 안 잠그고 다니시니까 털리죠.", true),
+            ("거짓말하시면 나중에 더 불리해져요.", true),
+            // Near misses: a neutral question with its reason, or a step of the inquiry.
+            ("정확한 기록을 위해서 여쭙는 건데, 그때 신호가 무슨 색이었나요?", false),
+            ("당시 속도가 어느 정도였는지 기억나시는 대로 말씀해 주세요.", false),
+            ("블랙박스 영상을 보면 누구 과실인지 확인할 수 있습니다.", false),
+            ("선생님을 탓하려는 게 아니라 순서대로 확인하는 겁니다.", false),
+            ("문단속은 잘 되어 있었는지 여쭤봐도 될까요?", false),
+        ],
+    );
+}
+
+#[test]
+fn taking_sides_before_the_facts_are_in() {
+    category(
+        "taking_sides",
+        &[
+            ("상대방이 백 프로 잘못한 거죠.", true),
+            ("그 사람 말은 믿을 게 못 돼요.", true),
+            ("보험사들이 원래 다 그래요, 자기들 유리하게 하죠.", true),
+            ("구청이 일을 제대로 안 하네요.", true),
+            ("그쪽이 너무했네요, 제가 봐도 그래요.", true),
+            ("제가 봐도 저쪽 과실이 훨씬 커요.", true),
+            ("선생님은 잘못하신 거 하나도 없어요.", true),
+            ("택시 기사들이 다 그렇게 난폭하게 몰아요.", true),
+            ("그 집 사람들 원래 좀 이상하더라고요.", true),
+            ("윗집이 잘못했네, 그건 윗집 책임이에요.", true),
+            ("딱 들어 보니 그 운전자가 가해자네요.", true),
+            // Near misses: both sides heard, or a finding on record.
+            ("상대방 진술도 들어 봐야 판단할 수 있습니다.", false),
+            ("저쪽 말도 확인해 보고 연락드리겠습니다.", false),
+            ("조사 결과 상대 차량 과실로 판단되었습니다.", false),
+            ("보험사 결정에 이의가 있으시면 분쟁심의를 신청하실 수 있어요.", false),
+            ("어느 쪽이 잘못했는지는 영상으로 확인하겠습니다.", false),
+        ],
+    );
+}
+
+#[test]
+fn passing_the_buck_without_a_handover() {
+    category(
+        "passing_buck",
+        &[
+            ("그건 저희 소관이 아니라서요.", true),
+            ("그거는 구청에 전화해 보세요.", true),
+            ("저희는 그런 거 몰라요.", true),
+            ("보험사랑 직접 얘기하세요.", true),
+            ("법원 가서 알아보셔야죠.", true),
+            ("그건 변호사한테 물어보셔야죠.", true),
+            ("경찰이 해 드릴 수 있는 건 없어요.", true),
+            ("여기서 처리 못 해요, 관리사무소 가 보세요.", true),
+            ("제 담당 아니니까 내일 다시 오세요.", true),
+            ("그건 주민센터 일이지 경찰 일이 아니에요.", true),
+            ("인터넷 찾아보시면 다 나와요.", true),
+            // Near misses: a handover that names who, what or when.
+            ("구청 건축과 담당자 번호를 적어 드릴 테니 내일 오전에 전화해 보세요.", false),
+            ("관리사무소에는 제가 공문으로 요청해 드리겠습니다.", false),
+            ("그 부분은 담당 박 경사가 오늘 중으로 연락드릴 거예요.", false),
+            ("보험 처리는 선생님 보험사를 통해 진행되고, 경찰은 사고 사실을 확인해 드립니다.", false),
+            ("민원실로 같이 가서 접수 도와드릴게요.", false),
+        ],
+    );
+}
+
+#[test]
+fn false_promise_of_an_outcome() {
+    category(
+        "false_promise",
+        &[
+            ("처벌은 안 받으시게 제가 해 드릴게요.", true),
+            ("이 정도면 벌금도 안 나올 거예요.", true),
+            ("범인은 금방 잡힐 거예요, 걱정 마세요.", true),
+            ("잃어버린 지갑 꼭 찾아 드리겠습니다.", true),
+            ("면허 정지까지는 안 갈 겁니다.", true),
+            ("제가 검사님한테 잘 말해 놓을게요.", true),
+            ("과실 비율은 분명히 바뀔 거예요.", true),
+            ("앞으로 이 골목에 도둑 절대 안 들게 하겠습니다.", true),
+            ("합의금 넉넉히 받으실 수 있게 해 드릴게요.", true),
+            ("무혐의로 끝날 거니까 마음 놓으세요.", true),
+            // Near misses: effort and contact commitments.
+            ("결과는 제가 말씀드릴 수 없지만, 끝까지 확인하겠습니다.", false),
+            ("진행 상황 나오는 대로 먼저 연락드리겠습니다.", false),
+            ("억울한 부분이 없도록 꼼꼼히 살펴보겠습니다.", false),
+            ("처벌 여부는 검찰이 판단합니다.", false),
+            ("순찰 때 그 골목을 한 번 더 돌겠습니다.", false),
+        ],
+    );
+}
+
+#[test]
+fn reassurance_commits_to_effort_care_or_a_callback() {
+    category(
+        "reassurance",
+        &[
+            ("제가 끝까지 챙기겠습니다.", true),
+            ("내일 오전 중에 제가 직접 전화 드릴게요.", true),
+            ("말씀하신 골목은 오늘 밤부터 순찰 돌 때 꼭 들르겠습니다.", true),
+            ("영상은 제가 빠짐없이 확인해 보겠습니다.", true),
+            ("요청하신 내용은 대장에 적어서 순찰에 반영하겠습니다.", true),
+            ("억울한 일 없도록 공정하게 처리하겠습니다.", true),
+            ("결과 나오면 바로 문자 드릴께요.", true),
+            ("담당자한테 꼭 전달해 놓겠슴다.", true),
+            // Near misses: an outcome, a warning, an announcement.
+            ("범인 꼭 잡아 드리겠습니다.", false),
+            ("계속 욕하시면 녹음하겠습니다.", false),
+            ("절차를 안내해 드리겠습니다.", false),
+            ("확인해 볼까요?", false),
+        ],
+    );
+}
+
+#[test]
+fn explaining_a_step_of_the_procedure() {
+    category(
+        "explain_procedure",
+        &[
+            ("진술서 쓰시고 나면 블랙박스 영상 확인하고, 그다음에 검찰로 송치됩니다.", true),
+            ("과실 비율은 경찰이 아니라 보험사끼리 협의해서 정해요.", true),
+            ("조사 끝나면 결과는 문자로 통지가 가요.", true),
+            ("이의신청은 통지 받으신 날부터 90일 안에 하시면 됩니다.", true),
+            ("분실물은 유실물센터에 14일 보관되고 그 뒤에 경찰서로 넘어갑니다.", true),
+            ("보험 처리랑 형사 절차는 따로 진행돼요.", true),
+            ("요청서가 접수되면 순찰 담당 팀에 배정돼요.", true),
+            ("혈중알코올농도는 채혈로 다시 측정하실 수 있어요.", true),
+            // Near misses: announcing, asking, predicting an outcome, a bare noun.
+            ("지금부터 절차를 안내해 드리겠습니다.", false),
+            ("진술서 쓰셨어요?", false),
+            ("이 건은 벌금 조금 나오고 끝날 거예요.", false),
+            ("출석 요구서 받으셨죠?", false),
+        ],
+    );
+}
+
+#[test]
+fn empathy_names_the_feeling() {
+    category(
+        "empathy",
+        &[
+            ("얼마나 놀라셨어요.", true),
+            ("많이 속상하셨겠네요.", true),
+            ("밤새 한숨도 못 주무셨겠어요.", true),
+            ("저라도 화가 났을 거예요.", true),
+            ("그 상황이면 누구라도 당황했을 겁니다.", true),
+            ("혼자 얼마나 무서우셨을까요.", true),
+            ("억울하신 마음 충분히 이해합니다.", true),
+            ("걱정이 많으셨겠습니다.", true),
+            ("답답하실 만해요.", true),
+            // Near misses: a concession before a refusal, silencing, a question.
+            ("이해는 하는데 규정은 규정이에요.", false),
+            ("억울하신 건 알겠지만 저희도 방법이 없어요.", false),
+            ("진정하세요.", false),
+        ],
+    );
+}
+
+#[test]
+fn paraphrase_restates_their_account() {
+    category(
+        "paraphrase",
+        &[
+            ("그러니까 신호 대기 중에 뒤에서 받혔다는 말씀이시죠?", true),
+            ("정리하면 밤마다 공원에서 오토바이 소리가 난다는 거네요.", true),
+            ("어젯밤 11시쯤 집에 오셨는데 현관문이 열려 있었다고 하셨죠?", true),
+            ("상대 차가 깜빡이 없이 들어왔다 이거죠?", true),
+            ("말씀하신 걸 정리해 보면, 가로등이 꺼진 지 일주일 됐다는 거고요.", true),
+            // Near misses: restating the officer's own plan, or an open question.
+            ("정리하면, 제가 내일 영상 확인하고 연락드리는 겁니다.", false),
+            ("어떻게 된 일인지 말씀해 주시겠어요?", false),
+            ("제가 아까 말씀드린 건 접수 절차예요.", false),
+        ],
+    );
+}
+
+#[test]
+fn open_question_invites_their_account() {
+    category(
+        "open_question",
+        &[
+            ("무슨 일로 오셨습니까?", true),
+            ("어떻게 된 건지 천천히 말씀해 주세요.", true),
+            ("요즘 이 동네 사시면서 불편하신 점 있으세요?", true),
+            ("밤길 다니실 때 제일 걱정되는 데가 어디세요?", true),
+            ("그때 상황을 기억나시는 대로 얘기해 주실 수 있을까요?", true),
+            ("뭐 때문에 그렇게 화가 나셨는지 들어 볼게요, 말씀해 보세요.", true),
+            ("네, 지구대입니다. 무슨 일이세요?", true),
+            // Near misses: closed fact checks and redirects.
+            ("블랙박스는 있으세요?", false),
+            ("차 번호 기억나세요?", false),
+            ("관리사무소에 말씀해 보세요.", false),
+            ("몇 시쯤이었어요?", false),
+        ],
+    );
+}
+
+#[test]
+fn only_an_offer_earns_the_seat() {
+    category(
+        "offer_seat",
+        &[
+            ("이쪽으로 편하게 앉으십시오.", true),
+            ("추우신데 여기 히터 앞에 앉으세요.", true),
+            ("따뜻한 차 한잔 드릴까요?", true),
+            ("앉으셔서 좀 쉬세요, 물 갖다 드릴게요.", true),
+            // An order bundled with a demand is not an offer.
+            ("거기 앉으시고 신분증 주세요.", false),
+            ("앉아서 기다려요.", false),
+            ("거기 앉아 계세요, 부를 때까지.", false),
+            ("일단 앉고 인적 사항부터 적으세요.", false),
+        ],
+    );
+}
+
+#[test]
+fn a_see_off_is_not_a_dismissal() {
+    category(
+        "farewell",
+        &[
+            ("조심히 들어가십시오.", true),
+            ("살펴 가세요.", true),
+            ("날 추운데 따뜻하게 들어가세요.", true),
+            ("오늘 오시느라 고생 많으셨습니다. 안녕히 가십시오.", true),
+            // A dismissal is not a farewell.
+            ("다른 거 없으시죠? 들어가세요.", false),
+            ("이제 가 보세요.", false),
+            ("됐으니까 그만 들어가세요.", false),
+            ("볼일 끝나셨으면 나가 주세요.", false),
+        ],
+    );
+}
+
+#[test]
+fn greeting_words_are_a_greeting_not_a_goodbye() {
+    category(
+        "greeting",
+        &[
+            ("안녕하십니까, 어서 오십시오.", true),
+            ("감사합니다, 구로경찰서 신도림지구대입니다.", true),
+            ("안녕하세요~ 지구대에서 나왔어요.", true),
+            ("안녕히 가세요.", false),
+            ("안녕히 계십시오.", false),
+        ],
+    );
+}
+
+#[test]
+fn outreach_sentences_keep_their_boundaries() {
+    category_in(
+        "outreach",
+        "dismissive",
+        &[
+            ("이 동네 그 정도면 안전한 편이에요, 걱정 안 하셔도 돼요.", true),
+            ("다들 그렇게 살아요, 별거 아니에요.", true),
+            ("밤에 혼자 다니시면 걱정되시죠. 어느 길이 제일 어두우세요?", false),
+        ],
+    );
+    category_in(
+        "outreach",
+        "reassurance",
+        &[
+            ("말씀하신 놀이터 쪽은 밤 순찰 때 꼭 들러 보겠습니다.", true),
+            ("카드에 적어 주신 건 지구대 대장에 올려서 순찰에 반영하겠습니다.", true),
+            ("이제 그 골목 도둑은 없을 겁니다.", false),
+        ],
+    );
+}
