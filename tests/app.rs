@@ -165,7 +165,7 @@ fn a_whole_practice_session() {
         "the complainant's reply is shown"
     );
     for chip in [
-        "○ 먼저 인사",
+        "○ 첫인사",
         "○ 소속·성명 소개",
         "○ 자리 권유 (의자 빼주기)",
     ] {
