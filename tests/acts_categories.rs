@@ -852,3 +852,43 @@ fn violations_stated_as_facts_or_asked_as_questions() {
         ],
     );
 }
+
+/// Outcomes promised in many shapes: predicted, ruled out on a condition, reassured away
+/// (걱정 마세요, 아무 문제 없어요) — and the effort commitments beside them.
+#[test]
+fn false_promise_in_many_shapes() {
+    category(
+        "false_promise",
+        &[
+            ("이 정도 수치면 면허 정지로 끝나요.", true),
+            ("초범이시니까 기소유예 나올 거예요.", true),
+            ("보험 처리 다 되니까 돈 걱정은 안 하셔도 돼요.", true),
+            ("합의만 하시면 처벌은 없어요.", true),
+            ("상대방이 100% 과실로 나올 겁니다.", true),
+            ("제가 책임지고 범인 잡겠습니다.", true),
+            ("일주일 안에 물건 찾아 드릴게요.", true),
+            ("이 건은 그냥 없던 일로 해 드릴게요.", true),
+            ("제가 위에 잘 말씀드려서 선처받게 해 드릴게요.", true),
+            ("걱정 마세요, 비자에는 아무 문제 없어요.", true),
+            ("이번 일로 불이익 받으실 일은 절대 없어요.", true),
+            ("다음부터 이 골목에선 사고 안 날 거예요.", true),
+            ("벌점 정도로 마무리될 거예요.", true),
+            ("가로등은 다음 주면 고쳐질 거예요.", true),
+            (
+                "처벌 수위는 검사와 판사가 정하는 거라 제가 미리 말씀드릴 수 없습니다.",
+                false,
+            ),
+            ("CCTV가 확보되면 바로 분석 요청하겠습니다.", false),
+            (
+                "가로등 수리는 구청에 요청하고 결과를 알려 드리겠습니다.",
+                false,
+            ),
+            ("찾을 수 있도록 최선을 다하겠습니다.", false),
+            (
+                "보상 절차는 보험사에서 진행되고, 필요한 서류는 제가 챙겨 드릴게요.",
+                false,
+            ),
+            ("그런 말씀이 계속되면 통화를 끝낼 수밖에 없습니다.", false),
+        ],
+    );
+}
