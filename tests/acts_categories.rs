@@ -892,3 +892,72 @@ fn false_promise_in_many_shapes() {
         ],
     );
 }
+
+/// 일일열사 doorsteps and the 지구대 desk at night: curt refusals, brush-offs of a resident's
+/// worry, scolding a drunk visitor — and what a good officer says instead.
+#[test]
+fn outreach_and_night_desk_voices() {
+    category(
+        "passing_buck",
+        &[
+            ("가로등은 저희 담당 아니고요, 구청 민원 넣으세요.", true),
+            ("그런 건 반상회에서 얘기하셔야죠.", true),
+            ("층간소음은 경찰이 해결 못 해요.", true),
+            ("쓰레기 무단투기는 구청 일이라 저희는 몰라요.", true),
+            (
+                "층간소음은 이웃사이센터에서 중재해 주는데, 신청 방법을 제가 적어 드릴게요.",
+                false,
+            ),
+            (
+                "쓰레기 무단투기는 구청 청소과가 단속하는데, 말씀하신 장소는 제가 구청에 전달하고 순찰 때도 보겠습니다.",
+                false,
+            ),
+        ],
+    );
+    category(
+        "dismissive",
+        &[
+            (
+                "어머님 이 동네 십 년 넘게 사셨으면 다 아시잖아요, 원래 조용한 동네예요.",
+                true,
+            ),
+            ("아유, 그런 걱정까지 하시면 못 살아요.", true),
+            ("술 깨시면 다 괜찮아져요, 주무시고 가세요.", true),
+            (
+                "밤길이 무서우시면 제가 순찰 돌 때 그 길로 한 번 더 가겠습니다.",
+                false,
+            ),
+            (
+                "오래 사신 동네라 더 잘 아실 텐데, 요즘 달라진 게 있으세요?",
+                false,
+            ),
+        ],
+    );
+    category(
+        "farewell",
+        &[("밤에 다니시는 게 무서우시면 일찍 들어가세요.", false)],
+    );
+    category(
+        "taking_sides",
+        &[
+            ("그 편의점 사장 원래 질이 안 좋아요.", true),
+            ("저 윗집 사람들 원래 시끄럽기로 유명해요.", true),
+            (
+                "편의점 사장님 말씀도 들어 보고 같이 방법을 찾아보겠습니다.",
+                false,
+            ),
+        ],
+    );
+    category(
+        "blame",
+        &[
+            ("아저씨, 술 드시고 여기서 주무시면 어떡해요.", true),
+            ("이렇게 취하실 때까지 드시면 안 되죠.", true),
+            ("또 술 드시고 오셨네요.", true),
+            (
+                "오늘 많이 추우신데 혹시 댁이 어디신지 여쭤봐도 될까요?",
+                false,
+            ),
+        ],
+    );
+}
