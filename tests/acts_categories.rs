@@ -961,3 +961,50 @@ fn outreach_and_night_desk_voices() {
         ],
     );
 }
+
+/// A step of the process worded as giving is guidance; the officer's own callback is a promise;
+/// an invitation is not undone by the "궁금" that a check of understanding also uses; a name or
+/// a calm-down request is not an invitation.
+#[test]
+fn steps_promises_and_invitations_told_apart() {
+    category(
+        "reassurance",
+        &[
+            ("결정이 나면 제가 가족분께 바로 알려 드립니다.", true),
+            (
+                "차량이 특정되면 저희가 운전자를 불러 조사하고, 결과는 우편으로 통지해 드립니다.",
+                false,
+            ),
+            (
+                "먼저 진술서를 쓰시고, 그다음에 영상을 같이 보면서 확인하겠습니다.",
+                false,
+            ),
+        ],
+    );
+    category(
+        "explain_procedure",
+        &[(
+            "차량이 특정되면 저희가 운전자를 불러 조사하고, 결과는 우편으로 통지해 드립니다.",
+            true,
+        )],
+    );
+    category(
+        "open_question",
+        &[
+            (
+                "어떤 부분이 궁금하셔서 오셨는지 편하게 말씀해 주세요.",
+                true,
+            ),
+            (
+                "가족분들이 제일 궁금하신 게 뭔지 먼저 말씀해 주시겠어요?",
+                true,
+            ),
+            ("성함이 어떻게 되세요?", false),
+            ("연락처가 어떻게 되세요?", false),
+            (
+                "계속 소리 지르시면 응대가 어렵습니다. 천천히 말씀해 주세요.",
+                false,
+            ),
+        ],
+    );
+}
