@@ -1008,3 +1008,24 @@ fn steps_promises_and_invitations_told_apart() {
         ],
     );
 }
+
+/// Who does a step, then what the officer does next, is guidance; a request or a refusal after a
+/// concession is not.
+#[test]
+fn procedure_names_who_does_the_step() {
+    category(
+        "explain_procedure",
+        &[
+            (
+                "놀이터 CCTV는 구청에서 하는 일이라, 저희가 구청에 설치 요청 공문을 보내 두겠습니다.",
+                true,
+            ),
+            (
+                "승강기 점검은 승강기안전공단이 맡는데, 저희가 관리사무소와 같이 점검 일정을 확인하겠습니다.",
+                true,
+            ),
+            ("사고 접수증 3쪽에 서명 한 번 더 해 주세요.", false),
+            ("이해는 하는데요. 그래도 오늘 조서는 쓰셔야 돼요.", false),
+        ],
+    );
+}
