@@ -1029,3 +1029,33 @@ fn procedure_names_who_does_the_step() {
         ],
     );
 }
+
+/// Siding against the insurer, an agency, a device or a neighbour before the facts are in.
+#[test]
+fn taking_sides_against_whoever_is_not_in_the_room() {
+    category(
+        "taking_sides",
+        &[
+            ("보험사가 장난치는 거예요.", true),
+            ("관리사무소가 일을 안 하네요.", true),
+            ("구청 공무원들이 원래 그래요.", true),
+            ("단속한 경찰관이 좀 심했네요.", true),
+            ("측정기가 잘못된 거 같아요, 그거 믿지 마세요.", true),
+            ("상대방이 보상금 노리고 드러누운 거예요.", true),
+            ("그 학생들 버릇이 없네요.", true),
+            ("이건 당연히 상대 차가 물어줘야죠.", true),
+            ("선생님이 피해자죠, 누가 봐도.", true),
+            ("윗집이 너무 무개념이네요.", true),
+            ("상대 차량 블랙박스도 받아서 같이 보겠습니다.", false),
+            (
+                "보험사 산정 방식이 궁금하시면 산정 내역서를 요청해 보세요.",
+                false,
+            ),
+            (
+                "윗집 분께도 말씀을 들어 보고 중재 방법을 찾아보겠습니다.",
+                false,
+            ),
+            ("측정기는 매년 검정을 받고, 기록이 남아 있습니다.", false),
+        ],
+    );
+}
