@@ -181,11 +181,8 @@ fn a_whole_practice_session() {
         h.query_by_label(&reply).is_some(),
         "the complainant's reply is shown"
     );
-    for chip in [
-        "○ 먼저 인사",
-        "○ 소속·성명 소개",
-        "○ 자리 권유 (의자 빼주기)",
-    ] {
+    for chip in ["○ 첫인사", "○ 소속·성명 소개", "○ 자리 권유 (의자 빼주기)"]
+    {
         assert!(h.query_by_label(chip).is_some(), "chip {chip}");
     }
 

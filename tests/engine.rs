@@ -336,7 +336,7 @@ fn warning_someone_who_did_not_swear_is_a_fault() {
 #[test]
 fn hints_follow_the_conversation() {
     let mut s = session(1);
-    assert_eq!(s.hint().unwrap().title, "먼저 인사");
+    assert_eq!(s.hint().unwrap().title, "첫인사");
     s.respond(t(
         "[bow] [offer_seat] 안녕하십니까. 민원실 김민수 경장입니다.",
     ));
