@@ -1086,3 +1086,114 @@ fn a_day_of_outreach_runs_through_card_ledger_and_export() {
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
     assert!(String::from_utf8_lossy(&bytes).contains("골목 끝"));
 }
+
+fn app_with_records(dir: &std::path::Path) -> Harness<'static, MinwonApp> {
+    let dir = dir.to_path_buf();
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            MinwonApp::build(
+                &cc.egui_ctx,
+                None,
+                Startup {
+                    seed: Some(5),
+                    records_dir: Some(dir),
+                    ..Startup::default()
+                },
+            )
+        })
+}
+
+/// A session cut off in the middle (the app gone without finishing, as after a kill or a
+/// power cut) is offered back on the next start with every turn, continues exactly where it
+/// was, and ends in the records: the history plots it and the dashboard counts it.
+#[test]
+fn an_interrupted_session_is_offered_back_and_lands_in_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let replies = {
+        let mut h = app_with_records(dir.path());
+        sign_in_and_open(&mut h, "연습 — ", "피해자 가족의 수사 지연 항의");
+        start_roleplay(&mut h);
+        answer(&mut h, "안녕하십니까, 교통조사계 김민수 조사관입니다.");
+        answer(&mut h, "오래 기다리시게 해서 정말 죄송합니다.");
+        let s = h.state().roleplay().unwrap().session();
+        (
+            s.seed(),
+            s.turns()
+                .iter()
+                .map(|t| t.reply.text.clone())
+                .collect::<Vec<_>>(),
+        )
+        // The harness is dropped here without the session being finished.
+    };
+    let mut h = app_with_records(dir.path());
+    settle(&mut h);
+    assert_eq!(h.state().unfinished().len(), 1);
+    assert!(
+        h.query_by_label_contains("끝나지 않은 상담: 피해자 가족의 수사 지연 항의")
+            .is_some()
+    );
+    h.get_by_label("이어 하기").click();
+    settle(&mut h);
+    {
+        let s = h.state().roleplay().expect("the session is back").session();
+        assert_eq!(s.seed(), replies.0);
+        let back: Vec<String> = s.turns().iter().map(|t| t.reply.text.clone()).collect();
+        assert_eq!(back, replies.1, "every turn, as it was");
+    }
+    answer(&mut h, "많이 답답하셨겠습니다.");
+    assert_eq!(turns(&h), 3);
+    end_session(&mut h);
+    let total = h.state().scorecard().unwrap().total;
+    h.get_by_label("← 시나리오 목록").click();
+    settle(&mut h);
+    h.get_by_label("기록").click();
+    settle(&mut h);
+    assert!(h.query_by_label_contains("기록 — 홍길동").is_some());
+    assert!(h.query_by_label_contains("점수의 변화 (1회)").is_some());
+    assert!(
+        h.query_by_label(&format!("{total}점 {}", minwon::scoring::Grade::of(total)))
+            .is_some()
+    );
+    h.get_by_label("점수표 보기").click();
+    settle(&mut h);
+    assert!(matches!(h.state().screen(), Screen::Record(_)));
+    assert_eq!(h.state().scorecard_shown().unwrap().total, total);
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert!(matches!(h.state().screen(), Screen::History(_)));
+    h.get_by_label("← 시나리오 목록").click();
+    settle(&mut h);
+    h.get_by_label("교관 현황판").click();
+    settle(&mut h);
+    assert!(matches!(h.state().screen(), Screen::Dashboard(_)));
+    assert!(h.query_by_label("홍길동 (홍길동)").is_some());
+    assert!(h.query_by_label("피해자 가족의 수사 지연 항의").is_some());
+    // Drill down to the trainee's history.
+    h.get_by_label("홍길동 (홍길동)").click();
+    settle(&mut h);
+    assert!(matches!(h.state().screen(), Screen::History(_)));
+}
+
+/// A records folder that cannot be opened: a clear notice, and training goes on.
+#[test]
+fn a_records_folder_that_cannot_be_opened_is_a_notice_not_a_stop() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, b"x").unwrap();
+    let mut h = app_with_records(&file);
+    settle(&mut h);
+    assert!(
+        h.state()
+            .notices()
+            .iter()
+            .any(|n| n.starts_with("기록을 남길 수 없습니다")),
+        "{:?}",
+        h.state().notices()
+    );
+    sign_in_and_open(&mut h, "연습 — ", "피해자 가족의 수사 지연 항의");
+    start_roleplay(&mut h);
+    answer(&mut h, "오래 기다리시게 해서 정말 죄송합니다.");
+    end_session(&mut h);
+    assert!(h.state().scorecard().is_some());
+}

@@ -6,6 +6,7 @@
 mod briefing;
 mod day_view;
 mod library_view;
+mod records_view;
 mod roleplay;
 mod scorecard;
 mod screenshot;
@@ -22,6 +23,7 @@ use std::sync::{Arc, mpsc};
 use egui::{Panel, RichText};
 
 pub use day_view::{DayAction, DayView, LedgerForm, Phase as DayPhase};
+pub use records_view::{DashboardView, HistoryView};
 pub use roleplay::Roleplay;
 pub use scorecard::ScorecardView;
 pub use settings::{Mode, RendererChoice, Settings, ThemeChoice};
@@ -56,6 +58,12 @@ pub enum Screen {
     },
     /// A 일일열사 day: ten residents in a row, each with a card and a ledger entry.
     Day(Box<DayView>),
+    /// The trainee's records (or one trainee's, from the dashboard).
+    History(Box<HistoryView>),
+    /// The instructor's dashboard of every trainee in the records folder.
+    Dashboard(Box<DashboardView>),
+    /// A past session's scorecard, read-only.
+    Record(Box<ScorecardView>),
     /// Settings, and the screen to go back to when they close.
     Settings {
         view: Box<SettingsView>,
@@ -79,6 +87,9 @@ impl std::fmt::Debug for Screen {
             Screen::Roleplay { entry, .. } => write!(f, "Roleplay({})", entry.scenario.id),
             Screen::Scorecard { entry, .. } => write!(f, "Scorecard({})", entry.scenario.id),
             Screen::Day(d) => write!(f, "Day({}/10)", d.day.met()),
+            Screen::History(h) => write!(f, "History({})", h.trainee),
+            Screen::Dashboard(_) => f.write_str("Dashboard"),
+            Screen::Record(_) => f.write_str("Record"),
             Screen::Settings { return_to, .. } => write!(f, "Settings(return to {return_to:?})"),
         }
     }
@@ -126,6 +137,16 @@ pub enum Action {
     /// Choose the station's signature practice (`None`: no practice) and save it in
     /// `station.ron`.
     SetPractice(Option<String>),
+    /// Continue the `n`-th session a crash or kill left behind, exactly where it stopped.
+    ResumeUnfinished(usize),
+    /// Keep the `n`-th unfinished session as abandoned.
+    AbandonUnfinished(usize),
+    /// Show the records of a trainee (the one signed in when `None`).
+    OpenHistory(Option<String>),
+    /// Show the instructor's dashboard.
+    OpenDashboard,
+    /// Show a past session's scorecard, read-only.
+    OpenRecord(PathBuf),
 }
 
 /// A question the app asks before something that cannot be undone.
@@ -164,6 +185,12 @@ pub struct Startup {
     /// This PC's config folder, where `station.ron` lives when no station folder is set (the
     /// app's storage folder; `None` in tests unless they set one).
     pub config_dir: Option<PathBuf>,
+    /// The records folder instead of the one settings resolve to (tests). Records are kept
+    /// in the real app only when this or the resolved folder opens; tests without it keep none.
+    pub records_dir: Option<PathBuf>,
+    /// Resolve the records folder from settings (the station folder, a portable folder, the
+    /// user's data folder): the real app does, tests do not.
+    pub resolve_records: bool,
 }
 
 /// The app.
@@ -188,8 +215,18 @@ pub struct MinwonApp {
     confirm: Option<(Confirm, bool)>,
     /// The trainee confirmed closing the window: let the next close request through.
     closing: bool,
+    /// The trainee whose history was shown last (to come back to it from a record).
+    last_history: Option<String>,
     /// The station's settings (signature practice), from `station.ron`.
     station: crate::station::StationSettings,
+    /// Where sessions are kept; `None` when no folder could be opened (a notice says why).
+    store: Option<crate::records::Store>,
+    /// Where the records are, in words.
+    store_place: String,
+    /// Sessions a crash or kill left behind, offered on the start screen.
+    unfinished: Vec<crate::records::Unfinished>,
+    /// Finished records whose write failed: kept in memory and retried.
+    pending: Vec<crate::records::Journal>,
 }
 
 impl MinwonApp {
@@ -252,9 +289,15 @@ impl MinwonApp {
             renderer_set,
             confirm: None,
             closing: false,
+            last_history: None,
             station: crate::station::StationSettings::default(),
+            store: None,
+            store_place: String::new(),
+            unfinished: Vec::new(),
+            pending: Vec::new(),
         };
         app.load_station();
+        app.open_records();
         if !app.settings.scenario_folders.is_empty() {
             app.load_folders(ctx);
         }
@@ -333,6 +376,14 @@ impl MinwonApp {
         }
     }
 
+    /// The scorecard on screen, also a past one opened from the history.
+    pub fn scorecard_shown(&self) -> Option<&Scorecard> {
+        match &self.screen {
+            Screen::Record(v) => Some(&v.card),
+            _ => self.scorecard(),
+        }
+    }
+
     /// The scorecard on screen.
     pub fn scorecard(&self) -> Option<&Scorecard> {
         match &self.screen {
@@ -363,6 +414,58 @@ impl MinwonApp {
         if let Err(e) = self.station.practice_in(&self.library) {
             self.notices.push(e.to_string());
         }
+    }
+
+    /// Opens the records folder and finds sessions left unfinished.
+    fn open_records(&mut self) {
+        use crate::records::{Location, Store};
+        let location = match (&self.startup.records_dir, self.startup.resolve_records) {
+            (Some(dir), _) => Ok(Location::Given(dir.clone())),
+            (None, true) => Location::resolve(self.settings.station_folder.as_deref()),
+            (None, false) => return,
+        };
+        match location.and_then(|l| Store::open(&l).map(|s| (l, s))) {
+            Ok((l, store)) => {
+                self.store_place = l.describe();
+                self.unfinished = store.unfinished();
+                self.store = Some(store);
+            }
+            Err(e) => {
+                self.store = None;
+                self.notices.push(format!(
+                    "기록을 남길 수 없습니다 (상담은 그대로 할 수 있습니다): {e}"
+                ));
+            }
+        }
+    }
+
+    /// Sessions left unfinished by a crash or kill, offered on the start screen.
+    pub fn unfinished(&self) -> &[crate::records::Unfinished] {
+        &self.unfinished
+    }
+
+    /// The records folder, when one is open.
+    pub fn store(&self) -> Option<&crate::records::Store> {
+        self.store.as_ref()
+    }
+
+    fn trainee(&self) -> crate::records::Trainee {
+        crate::records::Trainee {
+            name: self.settings.trainee.clone(),
+            id: self.settings.trainee.clone(),
+        }
+    }
+
+    fn records_mode(&self) -> crate::records::Mode {
+        match self.settings.mode {
+            Mode::Practice => crate::records::Mode::Practice,
+            Mode::Assessment => crate::records::Mode::Evaluation,
+        }
+    }
+
+    /// Writes what failed to be written before; says so once when it still cannot.
+    fn retry_pending(&mut self) {
+        self.pending.retain_mut(|j| j.retry().is_err());
     }
 
     /// The station's signature practice, if one is chosen and known.
@@ -405,8 +508,17 @@ impl MinwonApp {
 
     fn roleplay_screen(&mut self, entry: Entry) -> Screen {
         let seed = self.next_seed();
-        let roleplay = Roleplay::new(entry.start(seed), self.settings.mode)
-            .with_practice(self.practice().cloned());
+        let session = entry.start(seed);
+        let journal = self.store.as_ref().map(|s| {
+            s.begin(crate::records::Header::for_session(
+                &session,
+                self.trainee(),
+                self.records_mode(),
+            ))
+        });
+        let roleplay = Roleplay::new(session, self.settings.mode)
+            .with_practice(self.practice().cloned())
+            .with_journal(journal);
         Screen::Roleplay {
             entry,
             roleplay: Box::new(roleplay),
@@ -415,6 +527,9 @@ impl MinwonApp {
 
     /// Applies an action: the one place that changes the app.
     pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        if !self.pending.is_empty() {
+            self.retry_pending();
+        }
         match action {
             Action::AskFinish if self.session_in_progress() => {
                 self.confirm = Some((Confirm::EndSession, true));
@@ -595,6 +710,15 @@ impl MinwonApp {
                 },
             ) => {
                 roleplay.say(turn);
+                let last = crate::records::RecordedTurn::last_of(roleplay.session());
+                if let (Some(j), Some(t)) = (roleplay.journal_mut(), last)
+                    && let Err(e) = j.turn(&t)
+                {
+                    self.notices.retain(|n| !n.starts_with("기록 저장 실패"));
+                    self.notices.push(format!(
+                        "기록 저장 실패 — 이 상담은 메모리에 있고 다음 응답 때 다시 씁니다: {e}"
+                    ));
+                }
                 Screen::Roleplay { entry, roleplay }
             }
             (
@@ -605,11 +729,100 @@ impl MinwonApp {
                 },
             ) => {
                 roleplay.finish();
+                let view = ScorecardView::new(roleplay.session(), self.practice());
+                if let Some(mut j) = roleplay.take_journal() {
+                    let closing = roleplay.session().closing_reply().map(|r| r.text.as_str());
+                    if let Err(e) = j.finish(&view.card, closing) {
+                        self.notices.push(format!(
+                            "기록 저장 실패 — 점수표는 메모리에 있고 다시 씁니다: {e}"
+                        ));
+                        self.pending.push(j);
+                    }
+                }
                 Screen::Scorecard {
                     entry,
-                    scorecard: Box::new(ScorecardView::new(roleplay.session(), self.practice())),
+                    scorecard: Box::new(view),
                 }
             }
+            (Action::ResumeUnfinished(i), Screen::Start(start)) => {
+                match self.resume_unfinished(i) {
+                    Ok(screen) => screen,
+                    Err(e) => {
+                        self.notices.push(e);
+                        Screen::Start(start)
+                    }
+                }
+            }
+            (Action::AbandonUnfinished(i), screen) => {
+                if i < self.unfinished.len() {
+                    let u = self.unfinished.remove(i);
+                    if let Some(store) = &self.store
+                        && let Err(e) = store.abandon(u.header.id)
+                    {
+                        self.notices.push(e.to_string());
+                    }
+                }
+                screen
+            }
+            (Action::OpenHistory(who), screen) if !matches!(screen, Screen::Roleplay { .. }) => {
+                let trainee = who
+                    .or_else(|| match &screen {
+                        Screen::Record(_) | Screen::History(_) => self.last_history.clone(),
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| self.settings.trainee.clone());
+                match &self.store {
+                    Some(store) => {
+                        self.last_history = Some(trainee.clone());
+                        Screen::History(Box::new(HistoryView::new(
+                            &trainee,
+                            store.list(),
+                            self.store_place.clone(),
+                        )))
+                    }
+                    None => {
+                        self.notices
+                            .push("기록 폴더를 열 수 없어 기록을 볼 수 없습니다.".into());
+                        screen
+                    }
+                }
+            }
+            (Action::OpenDashboard, Screen::Library) => match &self.store {
+                Some(store) => Screen::Dashboard(Box::new(DashboardView::new(
+                    store.list(),
+                    self.store_place.clone(),
+                ))),
+                None => {
+                    self.notices
+                        .push("기록 폴더를 열 수 없어 현황판을 볼 수 없습니다.".into());
+                    Screen::Library
+                }
+            },
+            (Action::OpenRecord(path), screen) => {
+                let read = self.store.as_ref().map(|s| s.read(&path));
+                match read {
+                    Some(Ok(record)) => {
+                        let checklist = self.library.checklist(&record.header.checklist).cloned();
+                        match ScorecardView::from_record(&record, checklist.as_deref()) {
+                            Some(view) => Screen::Record(Box::new(view)),
+                            None => screen,
+                        }
+                    }
+                    Some(Err(e)) => {
+                        self.notices.push(e.to_string());
+                        screen
+                    }
+                    None => screen,
+                }
+            }
+            (
+                Action::BackToLibrary,
+                Screen::History(_) | Screen::Dashboard(_) | Screen::Record(_),
+            ) => Screen::Library,
+            (Action::Open(id), Screen::History(_)) => match self.library.scenario(&id) {
+                Some(entry) => Screen::Briefing(entry.clone()),
+                None => Screen::Library,
+            },
             (Action::StartDay, Screen::Library) => {
                 let seed = self.next_seed();
                 let practice = self.practice().cloned();
@@ -679,6 +892,48 @@ impl MinwonApp {
         }
     }
 
+    /// The role-play of an unfinished session, continued from its last saved state with its
+    /// journal reopened.
+    fn resume_unfinished(&mut self, i: usize) -> Result<Screen, String> {
+        let u = self
+            .unfinished
+            .get(i)
+            .ok_or("그 상담은 이미 처리되었습니다")?;
+        let entry = self
+            .library
+            .scenario(&u.header.scenario)
+            .cloned()
+            .ok_or_else(|| {
+                format!(
+                    "시나리오 \"{}\"가 이 PC에 없어 이어 할 수 없습니다",
+                    u.header.scenario
+                )
+            })?;
+        let session = match &u.state {
+            Some(state) => crate::engine::Session::resume(entry.compiled.clone(), state.clone())
+                .map_err(|e| format!("이어 할 수 없습니다: {e}"))?,
+            None => entry.start(u.header.seed),
+        };
+        let store = self
+            .store
+            .as_ref()
+            .ok_or("기록 폴더가 열려 있지 않습니다")?;
+        let journal = store.resume(u).map_err(|e| e.to_string())?;
+        self.settings.trainee = u.header.trainee.name.clone();
+        self.settings.mode = match u.header.mode {
+            crate::records::Mode::Practice => Mode::Practice,
+            crate::records::Mode::Evaluation => Mode::Assessment,
+        };
+        self.unfinished.remove(i);
+        let roleplay = Roleplay::new(session, self.settings.mode)
+            .with_practice(self.practice().cloned())
+            .with_journal(Some(journal));
+        Ok(Screen::Roleplay {
+            entry,
+            roleplay: Box::new(roleplay),
+        })
+    }
+
     /// Saves the station's signature practice in `station.ron`.
     fn set_practice(&mut self, id: Option<String>) {
         let mut station = self.station.clone();
@@ -741,6 +996,22 @@ impl MinwonApp {
                         &format!("{} 모드", self.settings.mode.label()),
                         style::colors(ui).accent,
                     );
+                    if matches!(self.screen, Screen::Library) && self.store.is_some() {
+                        if ui
+                            .small_button("기록")
+                            .on_hover_text("지난 상담과 점수의 변화")
+                            .clicked()
+                        {
+                            actions.push(Action::OpenHistory(None));
+                        }
+                        if ui
+                            .small_button("교관 현황판")
+                            .on_hover_text("기록 폴더의 모든 훈련생")
+                            .clicked()
+                        {
+                            actions.push(Action::OpenDashboard);
+                        }
+                    }
                     if matches!(self.screen, Screen::Library | Screen::Scorecard { .. })
                         && ui
                             .small_button("훈련생·모드 바꾸기")
@@ -764,6 +1035,27 @@ impl MinwonApp {
                     }
                 });
             });
+            if matches!(self.screen, Screen::Start(_)) {
+                for (i, u) in self.unfinished.iter().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "※ 끝나지 않은 상담: {} — {} · 응답 {}번까지",
+                                u.header.title,
+                                u.header.trainee.name,
+                                u.turns.len()
+                            ))
+                            .color(style::colors(ui).warn),
+                        );
+                        if ui.button("이어 하기").clicked() {
+                            actions.push(Action::ResumeUnfinished(i));
+                        }
+                        if ui.small_button("중단으로 남기기").clicked() {
+                            actions.push(Action::AbandonUnfinished(i));
+                        }
+                    });
+                }
+            }
             for (i, n) in self.notices.iter().enumerate() {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("※ {n}")).color(style::colors(ui).warn));
@@ -787,6 +1079,9 @@ impl MinwonApp {
             }
             Screen::Roleplay { roleplay, .. } => return roleplay.ui(ui),
             Screen::Day(d) => return d.ui(ui),
+            Screen::History(h) => return h.ui(ui, &self.library),
+            Screen::Dashboard(d) => return d.ui(ui),
+            Screen::Record(v) => v.ui(ui),
             Screen::Scorecard { scorecard, .. } => scorecard.ui(ui),
             Screen::Settings { view, .. } => return view.ui(ui),
         };

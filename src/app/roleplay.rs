@@ -52,6 +52,8 @@ pub struct Roleplay {
     practice: Option<Practice>,
     /// The label of the button that leaves a finished conversation.
     finish_label: &'static str,
+    /// The record being written turn by turn, if records are kept.
+    journal: Option<crate::records::Journal>,
     /// egui time when the pause began; the clocks and the hint timer stand still meanwhile.
     paused_at: Option<f64>,
     /// Seconds spent paused so far.
@@ -78,6 +80,7 @@ impl Roleplay {
             focus_input: true,
             practice: None,
             finish_label: "점수표 보기",
+            journal: None,
             paused_at: None,
             paused_for: 0.0,
         }
@@ -93,6 +96,22 @@ impl Roleplay {
     pub fn with_finish_label(mut self, label: &'static str) -> Roleplay {
         self.finish_label = label;
         self
+    }
+
+    /// Records the session turn by turn in `journal`.
+    pub fn with_journal(mut self, journal: Option<crate::records::Journal>) -> Roleplay {
+        self.journal = journal;
+        self
+    }
+
+    /// The record being written.
+    pub fn journal_mut(&mut self) -> Option<&mut crate::records::Journal> {
+        self.journal.as_mut()
+    }
+
+    /// Takes the record out, to finish it with the scorecard.
+    pub fn take_journal(&mut self) -> Option<crate::records::Journal> {
+        self.journal.take()
     }
 
     /// The session, for the screen that comes after the conversation.

@@ -21,6 +21,8 @@ pub struct ScorecardView {
     ladder_kept: Vec<String>,
     /// Shown once already: the first frame starts at the top.
     shown: bool,
+    /// A record from the history: no retry, back to the history.
+    read_only: bool,
 }
 
 /// One line of the conversation review: who, what (actions by their button names), and for a
@@ -91,16 +93,94 @@ impl ScorecardView {
             transcript,
             ladder_kept,
             shown: false,
+            read_only: false,
         }
+    }
+
+    /// A finished record's scorecard and conversation, read-only; `None` for a record without
+    /// a scorecard (abandoned).
+    pub fn from_record(
+        record: &crate::records::Record,
+        checklist: Option<&crate::model::Checklist>,
+    ) -> Option<ScorecardView> {
+        let card = record.end.scorecard.clone()?;
+        let title = |id: &str| -> String {
+            checklist
+                .and_then(|c| {
+                    c.item(id)
+                        .map(|i| i.title.clone())
+                        .or_else(|| {
+                            c.violations
+                                .iter()
+                                .find(|v| v.id == id)
+                                .map(|v| v.title.clone())
+                        })
+                        .or_else(|| {
+                            crate::model::Rung::from_id(id)
+                                .and_then(|r| c.step(r))
+                                .map(|s| s.title.clone())
+                        })
+                })
+                .unwrap_or_else(|| id.to_owned())
+        };
+        let mut transcript = vec![ReviewLine {
+            who: "민원인".to_owned(),
+            text: record.header.opening.clone(),
+            good: Vec::new(),
+            bad: Vec::new(),
+        }];
+        for t in &record.turns {
+            let mut text: Vec<String> = t
+                .actions
+                .iter()
+                .map(|a| {
+                    crate::model::Action::from_id(a)
+                        .map_or(format!("[{a}]"), |a| format!("[{}]", a.label()))
+                })
+                .collect();
+            if !t.text.is_empty() {
+                text.push(t.text.clone());
+            }
+            transcript.push(ReviewLine {
+                who: format!("{} 조사관", t.number),
+                text: text.join(" "),
+                good: t.items.iter().chain(&t.rungs).map(|id| title(id)).collect(),
+                bad: t.violations.iter().map(|id| title(id)).collect(),
+            });
+            transcript.push(ReviewLine {
+                who: "민원인".to_owned(),
+                text: t.reply.clone(),
+                good: Vec::new(),
+                bad: Vec::new(),
+            });
+        }
+        Some(ScorecardView {
+            card,
+            transcript,
+            ladder_kept: Vec::new(),
+            shown: false,
+            read_only: true,
+        })
     }
 
     pub fn ui(&mut self, ui: &mut Ui) -> Option<Action> {
         let mut action = None;
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
-            action = Some(Action::BackToLibrary);
+            action = Some(if self.read_only {
+                Action::OpenHistory(None)
+            } else {
+                Action::BackToLibrary
+            });
         }
         egui::Panel::bottom("scorecard-buttons").show(ui, |ui| {
             ui.add_space(6.0);
+            if self.read_only {
+                if ui.button("← 기록").on_hover_text("Esc").clicked() {
+                    action = Some(Action::OpenHistory(None));
+                }
+                ui.add_space(6.0);
+                return;
+            }
             ui.horizontal(|ui| {
                 if ui.button("← 시나리오 목록").on_hover_text("Esc").clicked() {
                     action = Some(Action::BackToLibrary);

@@ -224,6 +224,8 @@ pub fn run(args: &Cli) -> ExitCode {
         report_first_frame,
         text_scale: args.text_size,
         config_dir: eframe::storage_dir(APP_ID),
+        records_dir: None,
+        resolve_records: !screenshot && !report_first_frame,
         theme: args.theme.map(|t| match t {
             crate::cli::ThemeArg::Light => super::ThemeChoice::Light,
             crate::cli::ThemeArg::Dark => super::ThemeChoice::Dark,

@@ -1,0 +1,472 @@
+//! The records side: the trainee's 기록 (past sessions, a progress plot, the items missed most
+//! and the scenario that trains them next) and the instructor's dashboard (every trainee whose
+//! records are in the folder, trainee × scenario, in a table with virtual rows).
+
+use std::collections::BTreeMap;
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+
+use super::Action;
+use super::style::{bold, colors};
+use super::widgets::{primary_button, section_ui};
+use crate::library::Library;
+use crate::records::{Listed, Listing, Status, stats};
+
+/// Which sessions the history shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    All,
+    Week,
+    Month,
+}
+
+impl Period {
+    fn label(self) -> &'static str {
+        match self {
+            Period::All => "전체",
+            Period::Week => "최근 7일",
+            Period::Month => "최근 30일",
+        }
+    }
+
+    fn days(self) -> Option<i64> {
+        match self {
+            Period::All => None,
+            Period::Week => Some(7),
+            Period::Month => Some(30),
+        }
+    }
+}
+
+/// A trainee's history.
+pub struct HistoryView {
+    /// The trainee's ID (what they signed in with).
+    pub trainee: String,
+    listing: Listing,
+    scenario: Option<String>,
+    period: Period,
+    /// Where the records are, in words.
+    pub place: String,
+}
+
+impl HistoryView {
+    pub fn new(trainee: &str, listing: Listing, place: String) -> HistoryView {
+        HistoryView {
+            trainee: trainee.to_owned(),
+            listing,
+            scenario: None,
+            period: Period::All,
+            place,
+        }
+    }
+
+    /// The trainee's records that pass the filters, oldest first.
+    pub fn shown(&self) -> Vec<&Listed> {
+        let since = self.period.days().map(|d| {
+            jiff::Timestamp::now()
+                .checked_sub(jiff::SignedDuration::from_hours(24 * d))
+                .unwrap_or(jiff::Timestamp::MIN)
+        });
+        let mut out: Vec<&Listed> = self
+            .listing
+            .records
+            .iter()
+            .filter(|r| r.header.trainee.id == self.trainee)
+            .filter(|r| {
+                self.scenario
+                    .as_ref()
+                    .is_none_or(|s| &r.header.scenario == s)
+            })
+            .filter(|r| since.is_none_or(|t| r.header.started_at >= t))
+            .collect();
+        out.sort_by_key(|r| r.header.started_at);
+        out
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, library: &Library) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            actions.push(Action::BackToLibrary);
+        }
+        egui::Panel::bottom("history-buttons").show(ui, |ui| {
+            ui.add_space(6.0);
+            if ui.button("← 시나리오 목록").on_hover_text("Esc").clicked() {
+                actions.push(Action::BackToLibrary);
+            }
+            ui.add_space(6.0);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("history-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.body_ui(ui, library, &mut actions));
+        });
+        actions
+    }
+
+    fn body_ui(&mut self, ui: &mut Ui, library: &Library, actions: &mut Vec<Action>) {
+        let p = colors(ui);
+        ui.heading(format!("기록 — {}", self.trainee));
+        ui.label(RichText::new(&self.place).small().color(p.muted));
+        problems_ui(ui, &self.listing);
+        let mine: Vec<(String, String)> = {
+            let mut m: BTreeMap<String, String> = BTreeMap::new();
+            for r in self
+                .listing
+                .records
+                .iter()
+                .filter(|r| r.header.trainee.id == self.trainee)
+            {
+                m.insert(r.header.scenario.clone(), r.header.title.clone());
+            }
+            m.into_iter().collect()
+        };
+        ui.horizontal_wrapped(|ui| {
+            egui::ComboBox::from_label("시나리오")
+                .selected_text(
+                    self.scenario
+                        .as_ref()
+                        .and_then(|s| mine.iter().find(|(id, _)| id == s))
+                        .map_or("전체", |(_, t)| t.as_str()),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.scenario, None, "전체");
+                    for (id, title) in &mine {
+                        ui.selectable_value(&mut self.scenario, Some(id.clone()), title);
+                    }
+                });
+            ui.separator();
+            for period in [Period::All, Period::Week, Period::Month] {
+                ui.selectable_value(&mut self.period, period, period.label());
+            }
+        });
+        let shown = self.shown();
+        if shown.is_empty() {
+            ui.add_space(12.0);
+            ui.label("아직 기록이 없습니다. 시나리오를 끝까지 하면 여기에 쌓입니다.");
+            return;
+        }
+        let finished: Vec<&Listed> = shown
+            .iter()
+            .copied()
+            .filter(|r| r.summary().status == Status::Finished)
+            .collect();
+        section_ui(ui, &format!("점수의 변화 ({}회)", finished.len()));
+        progress_plot(ui, &finished);
+        let missed = stats::missed_most(shown.iter().copied(), &self.trainee, 10);
+        if !missed.is_empty() {
+            section_ui(ui, "최근 10회에서 가장 자주 놓친 항목");
+            let checklist = library.default_checklist();
+            for (id, times) in missed.iter().take(5) {
+                let title = checklist
+                    .and_then(|c| c.item(id))
+                    .map_or(id.as_str(), |i| i.title.as_str());
+                ui.label(format!("· {title} — {times}회"));
+            }
+            let mut attempts: BTreeMap<String, u32> = BTreeMap::new();
+            for r in &shown {
+                *attempts.entry(r.header.scenario.clone()).or_default() += 1;
+            }
+            if let Some(s) = stats::next_scenario(library, &missed, &attempts) {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("다음에 해 볼 시나리오: {}", s.title))
+                            .family(bold())
+                            .color(p.accent),
+                    );
+                    if primary_button(ui, "바로 하기 ▶").clicked() {
+                        actions.push(Action::Open(s.scenario.clone()));
+                    }
+                });
+            }
+        }
+        section_ui(ui, "지난 상담");
+        for r in shown.iter().rev() {
+            let s = r.summary();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(stats::local_time(r.header.started_at))
+                        .small()
+                        .color(p.muted),
+                );
+                ui.label(&r.header.title);
+                let what = match (s.status, s.total, s.grade) {
+                    (Status::Finished, Some(t), Some(g)) => format!("{t}점 {g}"),
+                    _ => "중단됨".to_owned(),
+                };
+                ui.label(RichText::new(what).family(bold()));
+                ui.label(
+                    RichText::new(format!("{} · 응답 {}번", r.header.mode.label(), s.turns))
+                        .small()
+                        .color(p.muted),
+                );
+                if s.status == Status::Finished
+                    && ui
+                        .small_button("점수표 보기")
+                        .on_hover_text("읽기 전용")
+                        .clicked()
+                {
+                    actions.push(Action::OpenRecord(r.path.clone()));
+                }
+            });
+        }
+    }
+}
+
+/// Totals over time, and each phase (%, dimmer), one point per finished session.
+fn progress_plot(ui: &mut Ui, finished: &[&Listed]) {
+    let totals: Vec<[f64; 2]> = finished
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.summary().total.map(|t| [i as f64 + 1.0, f64::from(t)]))
+        .collect();
+    let mut phases: BTreeMap<String, Vec<[f64; 2]>> = BTreeMap::new();
+    for (i, r) in finished.iter().enumerate() {
+        for ph in &r.summary().phases {
+            phases
+                .entry(ph.phase.label().to_owned())
+                .or_default()
+                .push([i as f64 + 1.0, ph.score * 100.0]);
+        }
+    }
+    let height = (ui.text_style_height(&egui::TextStyle::Body) * 14.0).clamp(180.0, 320.0);
+    let accent = colors(ui).accent;
+    Plot::new("progress")
+        .height(height)
+        .include_y(0.0)
+        .include_y(100.0)
+        .include_x(1.0)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .legend(Legend::default())
+        .x_axis_label("회차")
+        .y_axis_label("점수")
+        .show(ui, |plot| {
+            for (label, pts) in phases {
+                plot.line(Line::new(label, PlotPoints::from(pts)).width(1.0));
+            }
+            plot.line(
+                Line::new("총점", PlotPoints::from(totals.clone()))
+                    .width(3.0)
+                    .color(accent),
+            );
+            plot.points(
+                Points::new("총점 ", PlotPoints::from(totals))
+                    .radius(4.0)
+                    .color(accent),
+            );
+        });
+}
+
+/// Files in the records folder that could not be read: listed, never fatal.
+fn problems_ui(ui: &mut Ui, listing: &Listing) {
+    if listing.problems.is_empty() {
+        return;
+    }
+    let p = colors(ui);
+    egui::CollapsingHeader::new(
+        RichText::new(format!("읽지 못한 기록 파일 {}개", listing.problems.len())).color(p.warn),
+    )
+    .show(ui, |ui| {
+        for pr in &listing.problems {
+            ui.label(RichText::new(format!("{}: {}", pr.path.display(), pr.reason)).small());
+        }
+    });
+}
+
+/// Which column the dashboard sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Trainee,
+    Scenario,
+    Attempts,
+    Last,
+    Best,
+    Violations,
+}
+
+/// The instructor's dashboard: trainee × scenario.
+pub struct DashboardView {
+    listing: Listing,
+    rows: Vec<stats::Row>,
+    filter: String,
+    sort: SortBy,
+    descending: bool,
+    place: String,
+}
+
+impl DashboardView {
+    pub fn new(listing: Listing, place: String) -> DashboardView {
+        let rows = stats::dashboard(listing.records.iter());
+        DashboardView {
+            listing,
+            rows,
+            filter: String::new(),
+            sort: SortBy::Trainee,
+            descending: false,
+            place,
+        }
+    }
+
+    /// The rows shown: filtered by trainee or scenario words, sorted.
+    pub fn shown(&self) -> Vec<&stats::Row> {
+        let q = self.filter.trim().to_lowercase();
+        let mut rows: Vec<&stats::Row> = self
+            .rows
+            .iter()
+            .filter(|r| {
+                q.is_empty()
+                    || format!(
+                        "{} {} {} {}",
+                        r.trainee.name, r.trainee.id, r.scenario, r.title
+                    )
+                    .to_lowercase()
+                    .contains(&q)
+            })
+            .collect();
+        let violations = |r: &stats::Row| r.violations.values().sum::<u32>();
+        rows.sort_by(|a, b| {
+            let o = match self.sort {
+                SortBy::Trainee => a.trainee.id.cmp(&b.trainee.id),
+                SortBy::Scenario => a.title.cmp(&b.title),
+                SortBy::Attempts => a.attempts.cmp(&b.attempts),
+                SortBy::Last => a.last.cmp(&b.last),
+                SortBy::Best => a.best.cmp(&b.best),
+                SortBy::Violations => violations(a).cmp(&violations(b)),
+            };
+            if self.descending { o.reverse() } else { o }
+        });
+        rows
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            actions.push(Action::BackToLibrary);
+        }
+        egui::Panel::top("dashboard-top").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("← 시나리오 목록").on_hover_text("Esc").clicked() {
+                    actions.push(Action::BackToLibrary);
+                }
+                ui.heading("교관 현황판");
+                let totals = stats::totals(self.listing.records.iter());
+                ui.label(format!(
+                    "훈련생 {}명 · 상담 {}회 · 중단 {}회",
+                    totals.trainees, totals.sessions, totals.abandoned
+                ));
+                if let Some(m) = totals.mean {
+                    ui.label(format!("평균 {m:.0}점"));
+                }
+            });
+            ui.horizontal(|ui| {
+                let l = ui.label("찾기");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.filter)
+                        .hint_text("이름, 교번, 시나리오")
+                        .desired_width(240.0),
+                )
+                .labelled_by(l.id);
+                ui.label(RichText::new(&self.place).small().color(colors(ui).muted));
+            });
+            problems_ui(ui, &self.listing);
+            ui.add_space(4.0);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let rows = self.shown();
+            if rows.is_empty() {
+                ui.label("기록이 없습니다. 훈련생이 상담을 끝내면 여기에 쌓입니다.");
+                return;
+            }
+            let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+            let mut sort = None;
+            let mut drill = None;
+            TableBuilder::new(ui)
+                .striped(true)
+                .resizable(true)
+                .column(Column::auto().at_least(120.0))
+                .column(Column::remainder().at_least(200.0))
+                .columns(Column::auto().at_least(56.0), 3)
+                .column(Column::remainder().at_least(160.0))
+                .header(row_height, |mut header| {
+                    for (label, by) in [
+                        ("훈련생", SortBy::Trainee),
+                        ("시나리오", SortBy::Scenario),
+                        ("횟수", SortBy::Attempts),
+                        ("최근", SortBy::Last),
+                        ("최고", SortBy::Best),
+                        ("위반", SortBy::Violations),
+                    ] {
+                        header.col(|ui| {
+                            let mark = match (self.sort == by, self.descending) {
+                                (true, false) => " ▲",
+                                (true, true) => " ▼",
+                                _ => "",
+                            };
+                            if ui
+                                .button(RichText::new(format!("{label}{mark}")).family(bold()))
+                                .clicked()
+                            {
+                                sort = Some(by);
+                            }
+                        });
+                    }
+                })
+                .body(|body| {
+                    // Virtual rows: only those in view are laid out.
+                    body.rows(row_height, rows.len(), |mut row| {
+                        let r = rows[row.index()];
+                        row.col(|ui| {
+                            if ui
+                                .link(format!("{} ({})", r.trainee.name, r.trainee.id))
+                                .on_hover_text("이 훈련생의 기록")
+                                .clicked()
+                            {
+                                drill = Some(r.trainee.id.clone());
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(&r.title);
+                        });
+                        row.col(|ui| {
+                            ui.label(r.attempts.to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(r.last.map_or("—".to_owned(), |v| v.to_string()));
+                        });
+                        row.col(|ui| {
+                            ui.label(r.best.map_or("—".to_owned(), |v| v.to_string()));
+                        });
+                        row.col(|ui| {
+                            let text: Vec<String> = r
+                                .violations
+                                .iter()
+                                .map(|(id, n)| format!("{id} {n}"))
+                                .collect();
+                            ui.label(RichText::new(text.join(", ")).small());
+                        });
+                    });
+                });
+            if let Some(by) = sort {
+                if self.sort == by {
+                    self.descending = !self.descending;
+                } else {
+                    self.sort = by;
+                    self.descending = false;
+                }
+            }
+            if let Some(id) = drill {
+                actions.push(Action::OpenHistory(Some(id)));
+            }
+        });
+        actions
+    }
+
+    /// The records the dashboard was made from (to drill down without reading again).
+    pub fn listing(&self) -> &Listing {
+        &self.listing
+    }
+}
