@@ -157,19 +157,20 @@ pub fn run(command: RecordsCommand) -> anyhow::Result<ExitCode> {
             pass_mark,
         } => {
             let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-            let mut settings = XapiSettings::default();
-            settings.endpoint =
-                endpoint
+            let mut settings = XapiSettings {
+                endpoint: endpoint
                     .or_else(|| env("MINWON_LRS_ENDPOINT"))
                     .ok_or_else(|| {
                         anyhow!(
                             "LRS 주소가 없습니다: --endpoint 또는 MINWON_LRS_ENDPOINT를 주십시오"
                         )
-                    })?;
-            settings.key = key.or_else(|| env("MINWON_LRS_KEY")).unwrap_or_default();
-            settings.secret = secret
-                .or_else(|| env("MINWON_LRS_SECRET"))
-                .unwrap_or_default();
+                    })?,
+                key: key.or_else(|| env("MINWON_LRS_KEY")).unwrap_or_default(),
+                secret: secret
+                    .or_else(|| env("MINWON_LRS_SECRET"))
+                    .unwrap_or_default(),
+                ..XapiSettings::default()
+            };
             if let Some(h) = home_page.or_else(|| env("MINWON_LRS_HOME_PAGE")) {
                 settings.home_page = h;
             }

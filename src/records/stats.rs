@@ -176,7 +176,7 @@ pub fn missed_most<'a>(
                     .is_some_and(|s| s.status == Status::Finished)
         })
         .collect();
-    mine.sort_by(|a, b| b.header.started_at.cmp(&a.header.started_at));
+    mine.sort_by_key(|r| std::cmp::Reverse(r.header.started_at));
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
     for r in mine.into_iter().take(last_n) {
         for id in &r.summary().missed {

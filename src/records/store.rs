@@ -314,7 +314,7 @@ impl Store {
         }
         listing
             .records
-            .sort_by(|a, b| b.header.started_at.cmp(&a.header.started_at));
+            .sort_by_key(|r| std::cmp::Reverse(r.header.started_at));
         listing.problems.sort_by(|a, b| a.path.cmp(&b.path));
         listing
     }
