@@ -78,7 +78,7 @@ fn big_scenario(lines: usize) -> (String, usize) {
         n += 1;
         added.push(copy(n));
         big = format!(
-            "{}{},\n        {}\n{}",
+            "{}{}\n        {}\n{}",
             &text[..insert_at],
             if text[..insert_at].ends_with(',') {
                 ""

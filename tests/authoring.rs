@@ -480,6 +480,19 @@ fn autosave_then_a_crash_offers_the_draft_back_without_applying_it() {
     assert!(reopened.recovery().is_none(), "saving clears the sidecar");
     assert!(!reopened.sidecar_path().exists());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    assert_eq!(reopened.backups().len(), 1);
+
+    // The folder still loads as a scenario folder: one scenario, no old version from the
+    // backups, no sidecar.
+    let lib = Library::load(&[dir.path().to_path_buf()]);
+    let mine: Vec<_> = lib
+        .problems
+        .iter()
+        .filter(|p| p.path.starts_with(&*dir.path().to_string_lossy()))
+        .collect();
+    assert!(mine.is_empty(), "{mine:?}");
+    let e = lib.scenario("test-lost-wallet").expect("loaded");
+    assert_eq!(e.scenario.title, "지갑 분실 민원 (고친 제목)");
 }
 
 #[test]

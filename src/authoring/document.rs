@@ -4,7 +4,7 @@
 //!
 //! Files beside `NAME.ron` in the instructor's folder:
 //! - `.NAME.ron.draft` — the autosaved text (deleted on save);
-//! - `.backups/NAME/YYYYMMDD-HHMMSS-mmm-NNN.ron` — the versions before each save, the last
+//! - `.backups/NAME/YYYYMMDD-HHMMSS-mmm-NNN.ron.bak` — the versions before each save, the last
 //!   [`KEEP_BACKUPS`] kept.
 
 use std::io::Write as _;
@@ -13,6 +13,10 @@ use std::time::SystemTime;
 
 /// How many earlier versions of a file are kept in `.backups/NAME/`.
 pub const KEEP_BACKUPS: usize = 20;
+
+/// Backups end in `.ron.bak`, not `.ron`, so that loading the instructor's folder as a scenario
+/// folder (which reads every `.ron` under it) never loads an old version.
+const BACKUP_EXT: &str = ".ron.bak";
 
 /// Why a file could not be read or written, in words an instructor understands. The draft
 /// stays in memory whatever happens.
@@ -169,9 +173,9 @@ impl Draft {
     }
 
     /// A new, unsaved file at `path` with `text` (from a template, or a copy of a built-in
-    /// scenario). Nothing is written until [`Draft::save`] or [`Draft::autosave`]. Refuses an
-    /// existing file (open it instead) only by marking the draft dirty: saving overwrites it, with
-    /// a backup of what was there.
+    /// scenario). Nothing is written until [`Draft::save`] or [`Draft::autosave`]. When a file is
+    /// already at `path`, saving replaces it after keeping it as a backup (use
+    /// [`free_name`] for a path that is not taken).
     pub fn create(path: &Path, text: &str) -> Draft {
         let stamp = std::fs::read(path).ok().map(|b| stamp_of(path, &b));
         let saved_text = std::fs::read(path)
@@ -238,7 +242,14 @@ impl Draft {
     /// Writes the text to the sidecar if it changed since the last autosave and differs from
     /// the saved file. Call it every few seconds. Returns whether it wrote.
     pub fn autosave(&mut self) -> Result<bool, DocError> {
-        if !self.is_dirty() || self.autosaved.as_deref() == Some(self.text.as_str()) {
+        if !self.is_dirty() {
+            // Edited back to the saved text: an old sidecar would be offered for nothing.
+            if self.autosaved.take().is_some() {
+                remove_if_there(&self.sidecar_path())?;
+            }
+            return Ok(false);
+        }
+        if self.autosaved.as_deref() == Some(self.text.as_str()) {
             return Ok(false);
         }
         let sidecar = self.sidecar_path();
@@ -304,9 +315,9 @@ impl Draft {
         // Two saves in one millisecond get a sequence number, so names still sort in order.
         let stamp = backup_name();
         let name = (0..1000)
-            .map(|n| format!("{stamp}-{n:03}.ron"))
+            .map(|n| format!("{stamp}-{n:03}{BACKUP_EXT}"))
             .find(|n| !dir.join(n).exists())
-            .unwrap_or_else(|| format!("{stamp}-999.ron"));
+            .unwrap_or_else(|| format!("{stamp}-999{BACKUP_EXT}"));
         atomic_write(&dir.join(name), old)?;
         prune(&dir, KEEP_BACKUPS);
         Ok(())
@@ -431,7 +442,7 @@ fn list_backups(dir: &Path) -> Vec<PathBuf> {
         .map(|rd| {
             rd.flatten()
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .filter(|p| p.to_string_lossy().ends_with(BACKUP_EXT))
                 .collect()
         })
         .unwrap_or_default();

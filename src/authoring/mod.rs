@@ -309,6 +309,14 @@ pub fn outline(text: &str) -> Vec<OutlineEntry> {
 /// [`outline`] from a walk already made.
 pub fn outline_of(text: &str, walk: &Walk) -> Vec<OutlineEntry> {
     let field = |name: &str| Seg::Field(name.to_owned());
+    let lines = ron_text::Lines::new(text);
+    // Strings of list elements' own fields (`stages[3].title`), by path.
+    let by_path: std::collections::HashMap<&[Seg], &Located> = walk
+        .strings
+        .iter()
+        .filter(|s| !s.is_key && s.path.len() == 3)
+        .map(|s| (s.path.as_slice(), s))
+        .collect();
     let mut out = Vec::new();
     for (path, range) in &walk.fields {
         if path.len() == 1 && (path[0] == field("persona") || path[0] == field("opening")) {
@@ -328,7 +336,7 @@ pub fn outline_of(text: &str, walk: &Walk) -> Vec<OutlineEntry> {
                 kind,
                 id,
                 title: String::new(),
-                line: ron_text::line_of(text, range.start),
+                line: lines.line(range.start),
             });
         }
     }
@@ -377,7 +385,8 @@ pub fn outline_of(text: &str, walk: &Walk) -> Vec<OutlineEntry> {
                 .map_or(s.range.start, |(_, st)| *st);
             let title = (!title_key.is_empty())
                 .then(|| {
-                    walk.string_at(&[field(list), Seg::Index(i), field(title_key)])
+                    by_path
+                        .get([field(list), Seg::Index(i), field(title_key)].as_slice())
                         .map(|t| t.value.clone())
                 })
                 .flatten()
@@ -386,7 +395,7 @@ pub fn outline_of(text: &str, walk: &Walk) -> Vec<OutlineEntry> {
                 kind,
                 id: s.value.clone(),
                 title,
-                line: ron_text::line_of(text, start),
+                line: lines.line(start),
             });
         }
     }

@@ -194,7 +194,7 @@ pub fn quote(value: &str) -> String {
 }
 
 /// One step of the way to a value: a field of a struct, an element of a list, a key of a map.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
     Field(String),
     Index(usize),
@@ -400,6 +400,26 @@ pub fn walk_tokens(text: &str, tokens: &[Token]) -> Walk {
 /// 1-based line of a byte offset.
 pub fn line_of(text: &str, byte: usize) -> usize {
     crate::library::load::line_col(text, byte).0
+}
+
+/// The 1-based line of byte offsets, for many look-ups in one text (binary search over the
+/// line starts instead of counting from the start each time).
+#[derive(Debug, Clone)]
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s <= byte)
+    }
 }
 
 #[cfg(test)]
