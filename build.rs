@@ -27,6 +27,7 @@ fn main() {
     let root =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let dir = root.join("scenarios");
+    println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=scenarios");
     let mut files = Vec::new();
     collect(&dir, &mut files);

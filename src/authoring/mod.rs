@@ -122,7 +122,7 @@ pub fn validate(library: &Library, path: &str, text: &str) -> Validation {
             });
         }
     }
-    problems.sort_by(|a, b| (!a.is_error(), a.line, a.col).cmp(&(!b.is_error(), b.line, b.col)));
+    problems.sort_by_key(|a| (!a.is_error(), a.line, a.col));
     problems.dedup();
     let entry = entry.filter(|_| !problems.iter().any(Problem::is_error));
     Validation { problems, entry }

@@ -469,6 +469,9 @@ fn ron_text_line(walk: &ron_text::Walk, text: &str, reply: &str) -> Option<usize
         .map(|s| ron_text::line_of(text, s.range.start))
 }
 
+/// How a session ended: the kind and the ending's id.
+pub type EndedAs = (EndingKind, String);
+
 /// What changed in one turn between two plays of the same inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TurnChange {
@@ -480,7 +483,7 @@ pub struct TurnChange {
     pub violations: Option<(Vec<String>, Vec<String>)>,
     pub stage: Option<(String, String)>,
     pub mood: Option<(Mood, Mood)>,
-    pub ended: Option<(Option<(EndingKind, String)>, Option<(EndingKind, String)>)>,
+    pub ended: Option<(Option<EndedAs>, Option<EndedAs>)>,
     /// The turn was played only before, or only after (the session ended at another turn).
     pub only_before: bool,
     pub only_after: bool,
