@@ -245,8 +245,6 @@ struct Frame {
     index: usize,
     /// A `Some(` or other wrapper: it adds no step of its own.
     wrapper: bool,
-    /// Where a field name or a map key was seen: what a following `{`, `[` or `(` opens.
-    opened_at: Option<usize>,
 }
 
 /// The structure around a token: the frames open, as a path.
@@ -318,7 +316,6 @@ pub fn walk_tokens(text: &str, tokens: &[Token]) -> Walk {
                     && f.open == b'('
                 {
                     f.key = Some(Seg::Field(text[t.range.clone()].to_owned()));
-                    f.opened_at = Some(t.range.start);
                     let path = current_path(&stack);
                     w.fields.push((path, t.range.clone()));
                 }
@@ -366,7 +363,6 @@ pub fn walk_tokens(text: &str, tokens: &[Token]) -> Walk {
                             key: None,
                             index: 0,
                             wrapper,
-                            opened_at: None,
                         });
                     }
                     ")" | "]" | "}" => {
@@ -382,7 +378,6 @@ pub fn walk_tokens(text: &str, tokens: &[Token]) -> Walk {
                                 f.index += 1;
                             } else if !f.wrapper {
                                 f.key = None;
-                                f.opened_at = None;
                             }
                         }
                     }
@@ -393,7 +388,6 @@ pub fn walk_tokens(text: &str, tokens: &[Token]) -> Walk {
             TokenKind::Comment => {}
         }
     }
-    // A `Some(...)` wrapper adds no step: drop paths' empty wrapper frames (they push nothing).
     w
 }
 
@@ -449,7 +443,7 @@ mod tests {
     fn an_unclosed_string_ends_at_its_line() {
         let t = "x: \"열린\ny: \"닫힌\"";
         let toks = tokenize(t);
-        assert_eq!(&t[toks[1].range.clone()], "\"열린");
+        assert_eq!(&t[toks[2].range.clone()], "\"열린");
         assert_eq!(toks.last().map(|x| x.kind), Some(TokenKind::Str));
     }
 
