@@ -12,6 +12,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
+            // Templates for new scenarios are embedded apart (TEMPLATES), not in the pack.
+            if path.file_name().is_some_and(|n| n == "templates") {
+                continue;
+            }
             collect(&path, out);
         } else if path.extension().is_some_and(|e| e == "ron") {
             out.push(path);
@@ -23,6 +27,7 @@ fn main() {
     let root =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let dir = root.join("scenarios");
+    println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=scenarios");
     let mut files = Vec::new();
     collect(&dir, &mut files);
@@ -31,6 +36,34 @@ fn main() {
         "/// The built-in files: (path relative to the crate, contents).\npub const FILES: &[(&str, &str)] = &[\n",
     );
     for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let _ = writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            f.display().to_string()
+        );
+    }
+    code.push_str("];\n");
+    let mut templates = Vec::new();
+    let tdir = dir.join("templates");
+    if let Ok(entries) = fs::read_dir(&tdir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "ron") {
+                templates.push(path);
+            }
+        }
+    }
+    templates.sort();
+    code.push_str(
+        "/// Templates for new scenarios (`scenarios/templates/`): (path, contents). Not part of the pack.\npub const TEMPLATES: &[(&str, &str)] = &[\n",
+    );
+    for f in &templates {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f
             .strip_prefix(&root)

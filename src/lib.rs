@@ -9,6 +9,7 @@
 pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod authoring;
 pub mod cli;
 pub mod engine;
 pub mod library;

@@ -1,6 +1,8 @@
 //! A role-play session: the complainant's mood, stages, replies, facts, the abuse ladder and
 //! endings. Deterministic for a given scenario, sequence of trainee turns and seed.
 
+mod studio;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 

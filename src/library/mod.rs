@@ -26,6 +26,12 @@ pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
     embedded::FILES
 }
 
+/// The templates for new scenarios (`scenarios/templates/*.ron`): `(path, contents)`. They are
+/// embedded apart from the pack and never loaded as built-in scenarios.
+pub fn template_files() -> &'static [(&'static str, &'static str)] {
+    embedded::TEMPLATES
+}
+
 /// Where a scenario came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -562,6 +568,23 @@ impl Library {
                 Err(problems)
             }
         }
+    }
+
+    /// One scenario file in memory checked as [`Library::scenario_from_text`] does, but with
+    /// every problem (warnings too) whether or not it can be played: what an editor lists.
+    pub fn scenario_problems(&self, path: &str, bytes: &[u8]) -> (Option<Entry>, Vec<Problem>) {
+        let (doc, text) = match parse_document(path, bytes) {
+            Ok(x) => x,
+            Err(p) => return (None, vec![p]),
+        };
+        let Document::Scenario(s) = doc else {
+            return (
+                None,
+                vec![Problem::error(path, 1, 1, "시나리오 파일이 아닙니다")],
+            );
+        };
+        let origin = Origin::Folder(PathBuf::from(path));
+        admit_scenario(*s, &text, path, origin, &self.checklists, &self.analyzers)
     }
 
     /// The built-in pack plus one scenario file (`score --scenario PATH`), and that scenario's id.
