@@ -20,7 +20,7 @@ fn open_app(args: &Cli) -> ExitCode {
 #[cfg(not(feature = "gui"))]
 fn open_app(_args: &Cli) -> ExitCode {
     eprintln!(
-        "minwon: 이 빌드에는 화면(앱)이 없습니다 (gui 기능 없이 빌드됨). 명령: check, analyze, score, eval"
+        "minwon: 이 빌드에는 화면(앱)이 없습니다 (gui 기능 없이 빌드됨). 명령: check, analyze, score, eval, records"
     );
     ExitCode::FAILURE
 }

@@ -43,6 +43,10 @@ enum Step {
     Scorecard,
     /// The card and the ledger form after a 일일열사 visit.
     Day,
+    /// The trainee's records, with the demo session in them.
+    History,
+    /// The instructor's dashboard.
+    Dashboard,
     Done,
 }
 
@@ -112,7 +116,9 @@ impl Script {
                 Step::Roleplay => Step::Confirm,
                 Step::Confirm => Step::Scorecard,
                 Step::Scorecard => Step::Day,
-                Step::Day | Step::Done => Step::Done,
+                Step::Day => Step::History,
+                Step::History => Step::Dashboard,
+                Step::Dashboard | Step::Done => Step::Done,
             };
             return match self.step {
                 Step::Library => Vec::new(),
@@ -134,6 +140,8 @@ impl Script {
                 .chain(say(VISIT))
                 .chain(std::iter::once(Action::Finish))
                 .collect(),
+                Step::History => vec![Action::BackToLibrary, Action::OpenHistory(None)],
+                Step::Dashboard => vec![Action::BackToLibrary, Action::OpenDashboard],
                 Step::Done => {
                     self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                     Vec::new()
@@ -157,6 +165,8 @@ impl Script {
             Step::Confirm => self.shoot("3b-confirm"),
             Step::Scorecard => self.shoot("4-scorecard"),
             Step::Day => self.shoot("5-day-ledger"),
+            Step::History => self.shoot("6-history"),
+            Step::Dashboard => self.shoot("7-dashboard"),
             Step::Done => {}
         }
         Vec::new()

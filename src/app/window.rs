@@ -224,7 +224,11 @@ pub fn run(args: &Cli) -> ExitCode {
         report_first_frame,
         text_scale: args.text_size,
         config_dir: eframe::storage_dir(APP_ID),
-        records_dir: None,
+        // A screenshot run keeps its demo session in a fresh folder of its own, so the
+        // history and dashboard shots show it and nobody's records.
+        records_dir: screenshot.then(|| {
+            std::env::temp_dir().join(format!("minwon-screenshot-records-{}", std::process::id()))
+        }),
         resolve_records: !screenshot && !report_first_frame,
         theme: args.theme.map(|t| match t {
             crate::cli::ThemeArg::Light => super::ThemeChoice::Light,
