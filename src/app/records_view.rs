@@ -237,7 +237,8 @@ fn progress_plot(ui: &mut Ui, finished: &[&Listed]) {
         .height(height)
         .include_y(0.0)
         .include_y(100.0)
-        .include_x(1.0)
+        .include_x(0.5)
+        .include_x((finished.len() as f64 + 0.5).max(5.5))
         .allow_scroll(false)
         .allow_drag(false)
         .legend(Legend::default())
@@ -253,7 +254,7 @@ fn progress_plot(ui: &mut Ui, finished: &[&Listed]) {
                     .color(accent),
             );
             plot.points(
-                Points::new("총점 ", PlotPoints::from(totals))
+                Points::new("총점", PlotPoints::from(totals))
                     .radius(4.0)
                     .color(accent),
             );
