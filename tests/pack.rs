@@ -196,3 +196,27 @@ fn no_shown_text_needs_a_glyph_the_font_lacks() {
         assert!(bad.is_empty(), "{}: {bad:?}", e.scenario.id);
     }
 }
+
+/// Hints and missed items quote a phrase that fits the story: every traffic scenario but the
+/// fault-ratio one has its own paraphrase (the checklist's is about a signal dispute), and the
+/// night desk introduces a 지구대 officer, not a traffic investigator.
+#[test]
+fn model_phrases_fit_their_scenario() {
+    let lib = Library::builtin();
+    for e in &lib.scenarios {
+        let s = &e.scenario;
+        if s.checklist != "default" || s.id == "fault-ratio-dispute" {
+            continue;
+        }
+        let general = &e.checklist.item("paraphrase").unwrap().model_phrases;
+        assert_ne!(
+            s.phrase("paraphrase", general),
+            general[0],
+            "{}: the checklist's paraphrase is about another story",
+            s.id
+        );
+    }
+    let desk = lib.scenario("drunk-visitor-desk").unwrap();
+    let intro = &desk.checklist.item("self_intro").unwrap().model_phrases;
+    assert!(desk.scenario.phrase("self_intro", intro).contains("지구대"));
+}
