@@ -60,5 +60,78 @@ fn frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame);
+/// 100,000 finished records in memory (the listing the dashboard is made from), 500 trainees
+/// on 21 scenarios.
+fn listing(n: usize) -> minwon::records::Listing {
+    let lib = Library::builtin();
+    let ids: Vec<(String, String)> = lib
+        .scenarios
+        .iter()
+        .map(|e| (e.scenario.id.clone(), e.scenario.title.clone()))
+        .collect();
+    let session = lib.scenarios[0].start(1);
+    let header = minwon::records::Header::for_session(
+        &session,
+        minwon::records::Trainee {
+            name: "훈련생".into(),
+            id: "T0".into(),
+        },
+        minwon::records::Mode::Practice,
+    );
+    let mut value = serde_json::to_value(&header).unwrap();
+    value["summary"] = serde_json::json!({
+        "status": "finished", "ended_at": "2026-11-30T10:00:00Z", "duration_secs": 300.0,
+        "turns": 10, "total": 75, "grade": "C", "outcome": "resolved", "phases": [],
+        "met": ["greeting"], "missed": ["empathy"], "violations": {"blame": 1}, "ladder_faults": 0
+    });
+    let base: minwon::records::Header = serde_json::from_value(value).unwrap();
+    let records = (0..n)
+        .map(|i| {
+            let mut h = base.clone();
+            h.trainee.id = format!("T{:04}", i % 500);
+            h.trainee.name = format!("훈련생{}", i % 500);
+            let (id, title) = &ids[i % ids.len()];
+            h.scenario = id.clone();
+            h.title = title.clone();
+            if let Some(s) = h.summary.as_mut() {
+                s.total = Some((i % 101) as u32);
+            }
+            minwon::records::Listed {
+                path: std::path::PathBuf::from(format!("{i}.jsonl")),
+                header: h,
+            }
+        })
+        .collect();
+    minwon::records::Listing {
+        records,
+        problems: Vec::new(),
+    }
+}
+
+fn dashboard(c: &mut Criterion) {
+    let records = listing(100_000);
+    c.bench_function("dashboard rows from 100,000 records", |b| {
+        b.iter(|| {
+            let view = minwon::app::DashboardView::new(records.clone(), String::new());
+            assert_eq!(view.shown().len(), 500 * 21, "trainee × scenario rows");
+            black_box(view)
+        })
+    });
+    let mut view = minwon::app::DashboardView::new(records, String::new());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(|ctx| {
+            style::install_fonts(ctx);
+            style::apply(ctx, &Default::default());
+        })
+        .build_ui(move |ui| {
+            black_box(view.ui(ui));
+        });
+    harness.run_steps(5);
+    c.bench_function("dashboard frame, 10,500 rows from 100,000 records", |b| {
+        b.iter(|| harness.step())
+    });
+}
+
+criterion_group!(benches, frame, dashboard);
 criterion_main!(benches);

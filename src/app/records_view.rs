@@ -292,6 +292,12 @@ pub enum SortBy {
 pub struct DashboardView {
     listing: Listing,
     rows: Vec<stats::Row>,
+    /// Counted once: the listing does not change while the dashboard is open.
+    totals: stats::Totals,
+    /// Indices of the rows shown, for the filter and sort they were made with: a frame only
+    /// lays out the rows in view.
+    order: Vec<usize>,
+    order_key: Option<(String, SortBy, bool)>,
     filter: String,
     sort: SortBy,
     descending: bool,
@@ -301,9 +307,13 @@ pub struct DashboardView {
 impl DashboardView {
     pub fn new(listing: Listing, place: String) -> DashboardView {
         let rows = stats::dashboard(listing.records.iter());
+        let totals = stats::totals(listing.records.iter());
         DashboardView {
             listing,
             rows,
+            totals,
+            order: Vec::new(),
+            order_key: None,
             filter: String::new(),
             sort: SortBy::Trainee,
             descending: false,
@@ -311,13 +321,28 @@ impl DashboardView {
         }
     }
 
+    /// Recomputes the rows shown when the filter or the sort changed.
+    fn refresh_order(&mut self) {
+        let key = (self.filter.clone(), self.sort, self.descending);
+        if self.order_key.as_ref() != Some(&key) {
+            self.order = self.shown_indices();
+            self.order_key = Some(key);
+        }
+    }
+
     /// The rows shown: filtered by trainee or scenario words, sorted.
     pub fn shown(&self) -> Vec<&stats::Row> {
+        self.shown_indices()
+            .into_iter()
+            .map(|i| &self.rows[i])
+            .collect()
+    }
+
+    fn shown_indices(&self) -> Vec<usize> {
         let q = self.filter.trim().to_lowercase();
-        let mut rows: Vec<&stats::Row> = self
-            .rows
-            .iter()
-            .filter(|r| {
+        let mut idx: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| {
+                let r = &self.rows[i];
                 q.is_empty()
                     || format!(
                         "{} {} {} {}",
@@ -328,7 +353,8 @@ impl DashboardView {
             })
             .collect();
         let violations = |r: &stats::Row| r.violations.values().sum::<u32>();
-        rows.sort_by(|a, b| {
+        idx.sort_by(|&a, &b| {
+            let (a, b) = (&self.rows[a], &self.rows[b]);
             let o = match self.sort {
                 SortBy::Trainee => a.trainee.id.cmp(&b.trainee.id),
                 SortBy::Scenario => a.title.cmp(&b.title),
@@ -339,7 +365,7 @@ impl DashboardView {
             };
             if self.descending { o.reverse() } else { o }
         });
-        rows
+        idx
     }
 
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
@@ -354,7 +380,7 @@ impl DashboardView {
                     actions.push(Action::BackToLibrary);
                 }
                 ui.heading("교관 현황판");
-                let totals = stats::totals(self.listing.records.iter());
+                let totals = &self.totals;
                 ui.label(format!(
                     "훈련생 {}명 · 상담 {}회 · 중단 {}회",
                     totals.trainees, totals.sessions, totals.abandoned
@@ -376,8 +402,9 @@ impl DashboardView {
             problems_ui(ui, &self.listing);
             ui.add_space(4.0);
         });
+        self.refresh_order();
         egui::CentralPanel::default().show(ui, |ui| {
-            let rows = self.shown();
+            let rows: Vec<&stats::Row> = self.order.iter().map(|&i| &self.rows[i]).collect();
             if rows.is_empty() {
                 ui.label("기록이 없습니다. 훈련생이 상담을 끝내면 여기에 쌓입니다.");
                 return;
