@@ -23,22 +23,14 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn main() {
-    let root =
-        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let dir = root.join("scenarios");
-    println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=scenarios");
-    let mut files = Vec::new();
-    collect(&dir, &mut files);
-    files.sort();
-    let mut code = String::from(
-        "/// The built-in files: (path relative to the crate, contents).\npub const FILES: &[(&str, &str)] = &[\n",
-    );
-    for f in &files {
+/// Appends `const_head: &[(&str, &str)] = &[...]` with each file as (path relative to the
+/// crate, its contents), and asks to rerun when one changes.
+fn embed(code: &mut String, const_head: &str, files: &[PathBuf], root: &Path) {
+    let _ = writeln!(code, "{const_head}: &[(&str, &str)] = &[");
+    for f in files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f
-            .strip_prefix(&root)
+            .strip_prefix(root)
             .unwrap_or(f)
             .to_string_lossy()
             .replace('\\', "/");
@@ -49,6 +41,24 @@ fn main() {
         );
     }
     code.push_str("];\n");
+}
+
+fn main() {
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let dir = root.join("scenarios");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=scenarios");
+    let mut files = Vec::new();
+    collect(&dir, &mut files);
+    files.sort();
+    let mut code = String::new();
+    embed(
+        &mut code,
+        "/// The built-in files: (path relative to the crate, contents).\npub const FILES",
+        &files,
+        &root,
+    );
     let mut templates = Vec::new();
     let tdir = dir.join("templates");
     if let Ok(entries) = fs::read_dir(&tdir) {
@@ -60,23 +70,12 @@ fn main() {
         }
     }
     templates.sort();
-    code.push_str(
-        "/// Templates for new scenarios (`scenarios/templates/`): (path, contents). Not part of the pack.\npub const TEMPLATES: &[(&str, &str)] = &[\n",
+    embed(
+        &mut code,
+        "/// Templates for new scenarios (`scenarios/templates/`): (path, contents). Not part of the pack.\npub const TEMPLATES",
+        &templates,
+        &root,
     );
-    for f in &templates {
-        println!("cargo:rerun-if-changed={}", f.display());
-        let rel = f
-            .strip_prefix(&root)
-            .unwrap_or(f)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let _ = writeln!(
-            code,
-            "    ({rel:?}, include_str!({:?})),",
-            f.display().to_string()
-        );
-    }
-    code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     // A new file renamed into place, never rewritten in place: a hard-linked copy of the build
     // folder (a second worktree's warm cache) must not see this crate's paths.

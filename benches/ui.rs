@@ -43,17 +43,22 @@ fn long_session() -> Roleplay {
     Roleplay::new(session, Mode::Practice)
 }
 
-fn frame(c: &mut Criterion) {
-    let mut roleplay = long_session();
-    let mut harness = Harness::builder()
+/// A 1280×800 window with the app's fonts and style, drawing `ui` every step.
+fn harness(ui: impl FnMut(&mut egui::Ui) + 'static) -> Harness<'static> {
+    Harness::builder()
         .with_size([1280.0, 800.0])
         .with_context_setup(|ctx| {
             style::install_fonts(ctx);
             style::apply(ctx, &Default::default());
         })
-        .build_ui(move |ui| {
-            black_box(roleplay.ui(ui));
-        });
+        .build_ui(ui)
+}
+
+fn frame(c: &mut Criterion) {
+    let mut roleplay = long_session();
+    let mut harness = harness(move |ui| {
+        black_box(roleplay.ui(ui));
+    });
     harness.run_steps(5);
     c.bench_function("role-play frame, 200 messages", |b| {
         b.iter(|| harness.step())
@@ -118,15 +123,9 @@ fn dashboard(c: &mut Criterion) {
         })
     });
     let mut view = minwon::app::DashboardView::new(records, String::new());
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_context_setup(|ctx| {
-            style::install_fonts(ctx);
-            style::apply(ctx, &Default::default());
-        })
-        .build_ui(move |ui| {
-            black_box(view.ui(ui));
-        });
+    let mut harness = harness(move |ui| {
+        black_box(view.ui(ui));
+    });
     harness.run_steps(5);
     c.bench_function("dashboard frame, 10,500 rows from 100,000 records", |b| {
         b.iter(|| harness.step())

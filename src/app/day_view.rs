@@ -21,35 +21,21 @@ pub enum Phase {
     Next,
     /// The conversation with a resident.
     Visit(Box<Roleplay>),
-    /// The resident's card and the ledger form.
-    Ledger(Box<LedgerForm>),
+    /// The resident's card and the ledger form, as the trainee fills it in.
+    Ledger(Box<LedgerEntry>),
     /// The marks of the entry just written.
     Marked,
     /// The end of the day.
     Summary,
 }
 
-/// The ledger form, as the trainee fills it in.
-#[derive(Debug, Default, Clone)]
-pub struct LedgerForm {
-    pub kind: Option<RequestKind>,
-    pub place: String,
-    pub time: Option<TimeBand>,
-    pub content: String,
-    pub contact: Option<bool>,
-    pub plan: String,
-}
-
-impl LedgerForm {
-    fn entry(&self) -> LedgerEntry {
-        LedgerEntry {
-            kind: self.kind,
-            place: self.place.trim().to_owned(),
-            time: self.time,
-            content: self.content.trim().to_owned(),
-            contact: self.contact,
-            plan: self.plan.trim().to_owned(),
-        }
+/// The entry as submitted: the form's texts without the spaces typed around them.
+fn trimmed(form: &LedgerEntry) -> LedgerEntry {
+    LedgerEntry {
+        place: form.place.trim().to_owned(),
+        content: form.content.trim().to_owned(),
+        plan: form.plan.trim().to_owned(),
+        ..form.clone()
     }
 }
 
@@ -214,7 +200,7 @@ fn next_ui(ui: &mut Ui, day: &Day, actions: &mut Vec<Action>) {
 }
 
 /// The card as the resident wrote it, beside the ledger form the trainee fills in from it.
-fn ledger_ui(ui: &mut Ui, card_: &Card, form: &mut LedgerForm, actions: &mut Vec<Action>) {
+fn ledger_ui(ui: &mut Ui, card_: &Card, form: &mut LedgerEntry, actions: &mut Vec<Action>) {
     let p = colors(ui);
     section_ui(ui, &format!("{}의 요청 카드", card_.resident));
     card(ui, |ui| {
@@ -305,7 +291,7 @@ fn ledger_ui(ui: &mut Ui, card_: &Card, form: &mut LedgerForm, actions: &mut Vec
     );
     ui.add_space(6.0);
     if primary_button(ui, "장부에 적기").clicked() {
-        actions.push(Action::Day(DayAction::Submit(form.entry())));
+        actions.push(Action::Day(DayAction::Submit(trimmed(form))));
     }
 }
 

@@ -22,7 +22,7 @@ use std::sync::{Arc, mpsc};
 
 use egui::{Panel, RichText};
 
-pub use day_view::{DayAction, DayView, LedgerForm, Phase as DayPhase};
+pub use day_view::{DayAction, DayView, Phase as DayPhase};
 pub use records_view::{DashboardView, HistoryView};
 pub use roleplay::Roleplay;
 pub use scorecard::ScorecardView;
@@ -463,7 +463,7 @@ impl MinwonApp {
         }
     }
 
-    /// Writes what failed to be written before; says so once when it still cannot.
+    /// Writes the finished records whose write failed before; those that still fail stay.
     fn retry_pending(&mut self) {
         self.pending.retain_mut(|j| j.retry().is_err());
     }

@@ -802,7 +802,7 @@ fn band_words(band: Band) -> &'static str {
 }
 
 /// ①, ②, … for stage numbers.
-fn circled(n: usize) -> char {
+pub(super) fn circled(n: usize) -> char {
     char::from_u32(0x2460 + (n.clamp(1, 20) as u32 - 1)).unwrap_or('·')
 }
 

@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::Action;
+use super::roleplay::circled;
 use super::style::{bold, colors};
 use super::widgets::{bar_ui, card, chip_row_ui, chip_ui, primary_button, section_ui};
 use crate::analysis::Target;
@@ -107,19 +108,12 @@ impl ScorecardView {
         let title = |id: &str| -> String {
             checklist
                 .and_then(|c| {
-                    c.item(id)
-                        .map(|i| i.title.clone())
-                        .or_else(|| {
-                            c.violations
-                                .iter()
-                                .find(|v| v.id == id)
-                                .map(|v| v.title.clone())
-                        })
-                        .or_else(|| {
-                            crate::model::Rung::from_id(id)
-                                .and_then(|r| c.step(r))
-                                .map(|s| s.title.clone())
-                        })
+                    Some(match Target::of_id(c, id)? {
+                        Target::Item(i) => c.items[i].title.clone(),
+                        Target::Violation(v) => c.violations[v].title.clone(),
+                        Target::Rung(r) => c.step(r)?.title.clone(),
+                        Target::Fact(_) => return None,
+                    })
                 })
                 .unwrap_or_else(|| id.to_owned())
         };
@@ -586,11 +580,6 @@ fn grade_scale() -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-/// ①, ②, …
-fn circled(n: usize) -> char {
-    char::from_u32(0x2460 + (n.clamp(1, 20) as u32 - 1)).unwrap_or('·')
 }
 
 /// A quotation; an action token (`[bow]`) shows as the button the trainee pressed.
