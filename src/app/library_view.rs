@@ -67,7 +67,13 @@ impl LibraryView {
         *self = LibraryView::default();
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, library: &Library, loading: bool) -> Option<Action> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        library: &Library,
+        loading: bool,
+        instructor: bool,
+    ) -> Option<Action> {
         let mut action = None;
         if self.filtered()
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
@@ -112,6 +118,24 @@ impl LibraryView {
                 {
                     action = Some(Action::StartDay);
                 }
+                if instructor {
+                    ui.separator();
+                    ui.menu_button("새 시나리오", |ui| {
+                        ui.label(
+                            RichText::new(
+                                "어떤 민원인으로 시작할까요? (서식은 처음부터 검사를 통과합니다)",
+                            )
+                            .small()
+                            .color(colors(ui).muted),
+                        );
+                        for t in crate::authoring::templates::templates() {
+                            if ui.button(t.title).clicked() {
+                                action = Some(Action::NewScenario(t.name.to_owned()));
+                                ui.close();
+                            }
+                        }
+                    });
+                }
                 if self.filtered() && ui.button("필터 초기화").on_hover_text("Esc").clicked() {
                     self.reset();
                 }
@@ -152,9 +176,21 @@ impl LibraryView {
                             for (e, why) in row {
                                 ui.vertical(|ui| {
                                     ui.set_width(card_width);
-                                    match scenario_card(ui, e, why.as_deref(), card_width) {
-                                        Some(CardClick::Open) => {
-                                            action = Some(Action::Open(e.scenario.id.clone()));
+                                    let click = scenario_card(
+                                        ui,
+                                        e,
+                                        why.as_deref(),
+                                        card_width,
+                                        instructor,
+                                    );
+                                    let id = e.scenario.id.clone();
+                                    match click {
+                                        Some(CardClick::Open) => action = Some(Action::Open(id)),
+                                        Some(CardClick::Edit) => {
+                                            action = Some(Action::EditScenario(id));
+                                        }
+                                        Some(CardClick::Duplicate) => {
+                                            action = Some(Action::DuplicateScenario(id));
                                         }
                                         Some(CardClick::Tag(t)) => self.tag = Some(t),
                                         None => {}
@@ -196,11 +232,21 @@ impl LibraryView {
 /// What was clicked on a card.
 enum CardClick {
     Open,
+    /// 교관 모드: open in the studio.
+    Edit,
+    /// 교관 모드: a copy with a new id in the studio.
+    Duplicate,
     Tag(String),
 }
 
 /// One scenario card: "시작하기" opens it, a tag filters by it.
-fn scenario_card(ui: &mut Ui, e: &Entry, why: Option<&str>, width: f32) -> Option<CardClick> {
+fn scenario_card(
+    ui: &mut Ui,
+    e: &Entry,
+    why: Option<&str>,
+    width: f32,
+    instructor: bool,
+) -> Option<CardClick> {
     let s = &e.scenario;
     let mut click = None;
     card(ui, |ui| {
@@ -251,6 +297,29 @@ fn scenario_card(ui: &mut Ui, e: &Entry, why: Option<&str>, width: f32) -> Optio
         });
         if button.clicked() {
             click = Some(CardClick::Open);
+        }
+        if instructor {
+            ui.horizontal(|ui| {
+                let edit = ui.button("편집").on_hover_text(match e.origin {
+                    Origin::Builtin => "내장 시나리오는 교관 폴더에 사본을 만들어 엽니다",
+                    Origin::Folder(_) => "이 파일을 스튜디오에서 엽니다",
+                });
+                edit.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{} 편집", s.title))
+                });
+                if edit.clicked() {
+                    click = Some(CardClick::Edit);
+                }
+                let dup = ui
+                    .button("복제")
+                    .on_hover_text("새 id로 사본을 만들어 엽니다");
+                dup.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{} 복제", s.title))
+                });
+                if dup.clicked() {
+                    click = Some(CardClick::Duplicate);
+                }
+            });
         }
     });
     click

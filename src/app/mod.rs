@@ -13,6 +13,7 @@ mod screenshot;
 pub mod settings;
 mod settings_view;
 mod start;
+pub mod studio;
 pub mod style;
 mod widgets;
 pub mod window;
@@ -29,6 +30,7 @@ pub use scorecard::ScorecardView;
 pub use settings::{Mode, RendererChoice, Settings, ThemeChoice};
 pub use settings_view::SettingsView;
 pub use start::StartScreen;
+pub use studio::StudioView;
 pub use window::run;
 
 use crate::library::{Entry, Library};
@@ -64,6 +66,8 @@ pub enum Screen {
     Dashboard(Box<DashboardView>),
     /// A past session's scorecard, read-only.
     Record(Box<ScorecardView>),
+    /// The instructor's studio: one scenario file open for editing and playtesting.
+    Studio(Box<StudioView>),
     /// Settings, and the screen to go back to when they close.
     Settings {
         view: Box<SettingsView>,
@@ -90,6 +94,7 @@ impl std::fmt::Debug for Screen {
             Screen::History(h) => write!(f, "History({})", h.trainee),
             Screen::Dashboard(_) => f.write_str("Dashboard"),
             Screen::Record(_) => f.write_str("Record"),
+            Screen::Studio(s) => write!(f, "Studio({})", s.path().display()),
             Screen::Settings { return_to, .. } => write!(f, "Settings(return to {return_to:?})"),
         }
     }
@@ -147,6 +152,26 @@ pub enum Action {
     OpenDashboard,
     /// Show a past session's scorecard, read-only.
     OpenRecord(PathBuf),
+    /// The start screen's 교관 모드: the library with 편집 / 복제 / 새로 만들기.
+    BeginInstructor {
+        name: String,
+    },
+    /// Open a scenario in the studio (a built-in one as a copy in the instructor's folder).
+    EditScenario(String),
+    /// Open a copy of a scenario, with a new id, in the studio.
+    DuplicateScenario(String),
+    /// A new scenario from the template of this name, in the studio.
+    NewScenario(String),
+    /// The studio saved a scenario file: the library reads the folder again.
+    StudioSaved(PathBuf),
+    /// Leave the studio although it has unsaved edits: ask first ([`Confirm::LeaveStudio`]).
+    AskLeaveStudio,
+    /// Leave the studio (its unsaved edits stay in the autosaved sidecar).
+    CloseStudio,
+    /// Save the studio's file, then leave it.
+    SaveAndCloseStudio,
+    /// A trainee disputes a judgement of the analyser (the scorecard's 이의 button).
+    Dispute(crate::authoring::phrase::Dispute),
 }
 
 /// A question the app asks before something that cannot be undone.
@@ -154,8 +179,11 @@ pub enum Action {
 pub enum Confirm {
     /// 상담 종료 was pressed while the role-play is still going.
     EndSession,
-    /// The window was asked to close while the role-play is still going.
+    /// The window was asked to close while the role-play is still going (or the studio has
+    /// unsaved edits).
     CloseWindow,
+    /// The studio is to be closed with unsaved edits.
+    LeaveStudio,
 }
 
 impl Startup {
@@ -227,6 +255,8 @@ pub struct MinwonApp {
     unfinished: Vec<crate::records::Unfinished>,
     /// Finished records whose write failed: kept in memory and retried.
     pending: Vec<crate::records::Journal>,
+    /// 교관 모드: the library offers 편집 / 복제 / 새로 만들기.
+    instructor: bool,
 }
 
 impl MinwonApp {
@@ -295,6 +325,7 @@ impl MinwonApp {
             store_place: String::new(),
             unfinished: Vec::new(),
             pending: Vec::new(),
+            instructor: false,
         };
         app.load_station();
         app.open_records();
@@ -346,6 +377,11 @@ impl MinwonApp {
         &self.screen
     }
 
+    /// The scenarios, checklists and language resources loaded.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -374,6 +410,47 @@ impl MinwonApp {
             Screen::Day(d) => Some(d),
             _ => None,
         }
+    }
+
+    /// The studio on screen.
+    pub fn studio(&self) -> Option<&StudioView> {
+        match &self.screen {
+            Screen::Studio(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The studio on screen, to change (tests).
+    pub fn studio_mut(&mut self) -> Option<&mut StudioView> {
+        match &mut self.screen {
+            Screen::Studio(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// 교관 모드: the library offers 편집 / 복제 / 새로 만들기.
+    pub fn is_instructor(&self) -> bool {
+        self.instructor
+    }
+
+    /// The instructor's scenario folder, where the studio writes: the first scenario folder of
+    /// the settings, else `시나리오` in the station folder, else in this PC's config folder.
+    pub fn studio_folder(&self) -> PathBuf {
+        if let Some(first) = self.settings.scenario_folders.first() {
+            return first.clone();
+        }
+        let base = self
+            .settings
+            .station_folder
+            .clone()
+            .or_else(|| self.startup.config_dir.clone())
+            .unwrap_or_else(|| std::env::temp_dir().join("minwon"));
+        base.join("시나리오")
+    }
+
+    /// True while the studio has edits not saved.
+    fn studio_unsaved(&self) -> bool {
+        self.studio().is_some_and(StudioView::is_dirty)
     }
 
     /// The scorecard on screen, also a past one opened from the history.
@@ -536,6 +613,10 @@ impl MinwonApp {
                 return;
             }
             Action::AskFinish | Action::Finish => self.confirm = None,
+            Action::AskLeaveStudio => {
+                self.confirm = Some((Confirm::LeaveStudio, true));
+                return;
+            }
             Action::CancelConfirm => {
                 self.confirm = None;
                 match &mut self.screen {
@@ -570,7 +651,7 @@ impl MinwonApp {
     fn hold_close(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
             && !self.closing
-            && self.session_in_progress()
+            && (self.session_in_progress() || self.studio_unsaved())
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some((Confirm::CloseWindow, true));
@@ -589,7 +670,18 @@ impl MinwonApp {
         let mut actions = Vec::new();
         let modal = egui::Modal::new(egui::Id::unique("minwon-confirm")).show(ctx, |ui| {
             ui.set_max_width(460.0);
+            let studio = self.studio_unsaved();
             let (title, body, go) = match which {
+                Confirm::LeaveStudio => (
+                    "저장하지 않고 닫으시겠습니까?",
+                    "저장하지 않은 편집이 있습니다. 닫아도 자동 저장본이 남아 다음에 이 파일을 열 때 되살릴 수 있습니다.",
+                    "저장하지 않고 닫기",
+                ),
+                Confirm::CloseWindow if studio => (
+                    "창을 닫으시겠습니까?",
+                    "시나리오에 저장하지 않은 편집이 있습니다. 닫아도 자동 저장본이 남아 다음에 열 때 되살릴 수 있습니다.",
+                    "저장하지 않고 닫기",
+                ),
                 Confirm::EndSession => (
                     "상담을 끝내시겠습니까?",
                     "지금 끝내면 대화는 여기서 멈추고 점수표로 갑니다. 아직 하지 못한 항목은 놓친 것으로 채점됩니다.",
@@ -613,7 +705,10 @@ impl MinwonApp {
             ui.label(body);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let keep = widgets::primary_button(ui, "계속 응대하기");
+                let keep = widgets::primary_button(
+                    ui,
+                    if studio { "계속 편집하기" } else { "계속 응대하기" },
+                );
                 if focus {
                     keep.request_focus();
                 }
@@ -621,6 +716,9 @@ impl MinwonApp {
                     actions.push(Action::CancelConfirm);
                 }
                 ui.add_space(12.0);
+                if which == Confirm::LeaveStudio && ui.button("저장하고 닫기").clicked() {
+                    actions.push(Action::SaveAndCloseStudio);
+                }
                 let bad = style::colors(ui).bad;
                 if ui
                     .add(egui::Button::new(RichText::new(go).color(bad)))
@@ -629,11 +727,12 @@ impl MinwonApp {
                     actions.push(match which {
                         Confirm::EndSession => Action::Finish,
                         Confirm::CloseWindow => Action::CloseWindow,
+                        Confirm::LeaveStudio => Action::CloseStudio,
                     });
                 }
             });
             ui.label(
-                RichText::new("Esc: 계속 응대하기")
+                RichText::new(if studio { "Esc: 계속 편집하기" } else { "Esc: 계속 응대하기" })
                     .small()
                     .color(style::colors(ui).muted),
             );
@@ -650,7 +749,48 @@ impl MinwonApp {
     fn next_screen(&mut self, screen: Screen, action: Action, ctx: &egui::Context) -> Screen {
         match (action, screen) {
             (Action::ChangeTrainee, Screen::Library | Screen::Scorecard { .. }) => {
+                self.instructor = false;
                 Screen::Start(StartScreen::new("", self.settings.mode))
+            }
+            (Action::BeginInstructor { name }, Screen::Start(_)) => {
+                self.settings.trainee = name.trim().chars().take(40).collect();
+                self.instructor = true;
+                Screen::Library
+            }
+            (Action::EditScenario(id), Screen::Library) => self.studio_screen(&id, false),
+            (Action::DuplicateScenario(id), Screen::Library) => self.studio_screen(&id, true),
+            (Action::NewScenario(name), Screen::Library) => self.new_scenario_screen(&name),
+            (Action::StudioSaved(path), screen) => {
+                self.studio_saved(&path, ctx);
+                screen
+            }
+            (Action::SaveAndCloseStudio, Screen::Studio(mut studio)) => {
+                self.confirm = None;
+                match studio.save() {
+                    Some(Action::StudioSaved(path)) => {
+                        self.studio_saved(&path, ctx);
+                        Screen::Library
+                    }
+                    _ => Screen::Studio(studio),
+                }
+            }
+            (Action::CloseStudio, Screen::Studio(_)) => {
+                self.confirm = None;
+                Screen::Library
+            }
+            (Action::Dispute(mut d), screen) => {
+                let folder = self.studio_folder();
+                d.trainee = self.settings.trainee.clone();
+                d.when = jiff::Timestamp::now()
+                    .round(jiff::Unit::Second)
+                    .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string());
+                match crate::authoring::phrase::add_dispute(&folder, &d) {
+                    Ok(()) => self
+                        .notices
+                        .push("이의를 교관에게 보냈습니다. 교관이 스튜디오에서 검토합니다.".into()),
+                    Err(e) => self.notices.push(format!("이의를 남길 수 없습니다: {e}")),
+                }
+                screen
             }
             (Action::Begin { trainee, mode }, Screen::Start(_)) => {
                 self.settings.trainee = trainee.trim().chars().take(40).collect();
@@ -729,7 +869,8 @@ impl MinwonApp {
                 },
             ) => {
                 roleplay.finish();
-                let view = ScorecardView::new(roleplay.session(), self.practice());
+                let view = ScorecardView::new(roleplay.session(), self.practice())
+                    .with_disputes(self.settings.mode == Mode::Practice);
                 if let Some(mut j) = roleplay.take_journal() {
                     let closing = roleplay.session().closing_reply().map(|r| r.text.as_str());
                     if let Err(e) = j.finish(&view.card, closing) {
@@ -934,6 +1075,119 @@ impl MinwonApp {
         })
     }
 
+    /// The studio with a scenario of the library: its file (a folder's), a copy of a built-in
+    /// one in the instructor's folder (the embedded pack is never written), or a duplicate
+    /// with a new id.
+    fn studio_screen(&mut self, id: &str, duplicate: bool) -> Screen {
+        use crate::authoring::Draft;
+        let Some(entry) = self.library.scenario(id).cloned() else {
+            self.notices
+                .push(format!("시나리오 \"{id}\"를 찾을 수 없습니다."));
+            return Screen::Library;
+        };
+        let folder = self.studio_folder();
+        let title = entry.scenario.title.clone();
+        let builtin = matches!(entry.origin, crate::library::Origin::Builtin);
+        let opened = if duplicate {
+            let text = if builtin {
+                crate::library::builtin_files()
+                    .iter()
+                    .find(|(p, _)| *p == entry.path)
+                    .map(|(_, t)| (*t).to_owned())
+                    .ok_or_else(|| format!("내장 파일 {}이 없습니다", entry.path))
+            } else {
+                std::fs::read_to_string(&entry.path)
+                    .map_err(|e| format!("{}을(를) 읽을 수 없습니다: {e}", entry.path))
+            };
+            text.map(|text| {
+                let new_id = (2..)
+                    .map(|n| format!("{id}-{n}"))
+                    .find(|c| self.library.scenario(c).is_none())
+                    .unwrap_or_else(|| format!("{id}-copy"));
+                let text = studio::renamed(&text, id, &new_id, &format!("{title} (복제)"));
+                let path = crate::authoring::document::free_name(&folder, &new_id);
+                (
+                    Draft::create(&path, &text),
+                    format!("'{title}'의 복제본 (새 id {new_id})"),
+                )
+            })
+        } else if let Some(copy) = builtin
+            .then(|| builtin_copy(&folder, &entry.path))
+            .filter(|p| p.exists())
+        {
+            // The copy made the last time (its folder not loaded yet): that file, with any
+            // autosaved draft offered back.
+            Draft::open(&copy)
+                .map(|d| (d, format!("교관 폴더에 있는 '{title}'의 사본")))
+                .map_err(|e| e.to_string())
+        } else if builtin {
+            Draft::copy_of_builtin(&entry.path, &folder)
+                .map(|d| {
+                    (
+                        d,
+                        format!("내장 시나리오 '{title}'의 사본 — 내장 원본은 바뀌지 않습니다"),
+                    )
+                })
+                .map_err(|e| e.to_string())
+        } else {
+            Draft::open(std::path::Path::new(&entry.path))
+                .map(|d| (d, format!("폴더의 시나리오 '{title}'")))
+                .map_err(|e| e.to_string())
+        };
+        match opened {
+            Ok((draft, origin)) => self.open_studio(draft, origin),
+            Err(e) => {
+                self.notices.push(e);
+                Screen::Library
+            }
+        }
+    }
+
+    /// The studio with a new scenario from the template `name`.
+    fn new_scenario_screen(&mut self, name: &str) -> Screen {
+        let Some(t) = crate::authoring::templates::templates()
+            .into_iter()
+            .find(|t| t.name == name)
+        else {
+            self.notices.push(format!("서식 \"{name}\"이 없습니다."));
+            return Screen::Library;
+        };
+        let id = (1..)
+            .map(|n| format!("new-{}-{n}", t.name))
+            .find(|c| {
+                self.library.scenario(c).is_none()
+                    && !self.studio_folder().join(format!("{c}.ron")).exists()
+            })
+            .unwrap_or_else(|| format!("new-{}", t.name));
+        let draft = crate::authoring::templates::new_from_template(&t, &self.studio_folder(), &id);
+        self.open_studio(draft, format!("새 시나리오 (서식: {})", t.title))
+    }
+
+    fn open_studio(&mut self, draft: crate::authoring::Draft, origin: String) -> Screen {
+        let ctx = crate::authoring::Context::new(self.library.clone());
+        Screen::Studio(Box::new(StudioView::new(
+            draft,
+            ctx,
+            origin,
+            self.studio_folder(),
+        )))
+    }
+
+    /// A scenario file was saved: its folder becomes a scenario folder (if it is not one) and
+    /// the library reads the folders again, so the scenario is on a card.
+    fn studio_saved(&mut self, path: &std::path::Path, ctx: &egui::Context) {
+        let Some(folder) = path.parent() else { return };
+        let known = self
+            .settings
+            .scenario_folders
+            .iter()
+            .any(|f| folder.starts_with(f));
+        if !known {
+            self.settings.scenario_folders.push(folder.to_path_buf());
+        }
+        self.load_folders(ctx);
+    }
+
     /// Saves the station's signature practice in `station.ron`.
     fn set_practice(&mut self, id: Option<String>) {
         let mut station = self.station.clone();
@@ -1072,7 +1326,9 @@ impl MinwonApp {
         let loading = self.is_loading();
         let action = match &mut self.screen {
             Screen::Start(start) => start.ui(ui),
-            Screen::Library => self.library_view.ui(ui, &self.library, loading),
+            Screen::Library => self
+                .library_view
+                .ui(ui, &self.library, loading, self.instructor),
             Screen::Briefing(entry) => {
                 let practice = self.station.practice_in(&self.library).ok().flatten();
                 briefing::ui(ui, entry, self.settings.mode, practice)
@@ -1082,11 +1338,20 @@ impl MinwonApp {
             Screen::History(h) => return h.ui(ui, &self.library),
             Screen::Dashboard(d) => return d.ui(ui),
             Screen::Record(v) => v.ui(ui),
+            Screen::Studio(s) => return s.ui(ui),
             Screen::Scorecard { scorecard, .. } => scorecard.ui(ui),
             Screen::Settings { view, .. } => return view.ui(ui),
         };
         action.into_iter().collect()
     }
+}
+
+/// Where [`crate::authoring::Draft::copy_of_builtin`] puts the first copy of a built-in file.
+fn builtin_copy(folder: &std::path::Path, builtin_path: &str) -> PathBuf {
+    let name = std::path::Path::new(builtin_path)
+        .file_name()
+        .map_or_else(|| "scenario.ron".into(), |n| n.to_os_string());
+    folder.join(name)
 }
 
 impl eframe::App for MinwonApp {

@@ -792,7 +792,7 @@ fn complainant_bubble(ui: &mut Ui, name: &str, reply: &Reply) {
     ui.add_space(4.0);
 }
 
-fn band_words(band: Band) -> &'static str {
+pub(super) fn band_words(band: Band) -> &'static str {
     match band {
         Band::Furious => "몹시 격앙됨",
         Band::Upset => "흥분함",

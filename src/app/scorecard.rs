@@ -24,6 +24,12 @@ pub struct ScorecardView {
     shown: bool,
     /// A record from the history: no retry, back to the history.
     read_only: bool,
+    /// The scenario's id (for a dispute).
+    scenario: String,
+    /// A practice scorecard: each turn has a 이의 button.
+    disputable: bool,
+    /// The turn whose dispute form is open, and what the trainee wrote in it.
+    disputing: Option<(usize, String)>,
 }
 
 /// One line of the conversation review: who, what (actions by their button names), and for a
@@ -33,6 +39,8 @@ struct ReviewLine {
     text: String,
     good: Vec<String>,
     bad: Vec<String>,
+    /// A trainee turn as a transcript line (`[bow] 안녕하십니까`), what a dispute quotes.
+    turn: Option<String>,
 }
 
 impl ScorecardView {
@@ -44,6 +52,7 @@ impl ScorecardView {
             text: text.to_owned(),
             good: Vec::new(),
             bad: Vec::new(),
+            turn: None,
         };
         let mut transcript = vec![line(&name, &session.opening().text)];
         for t in session.turns() {
@@ -57,6 +66,7 @@ impl ScorecardView {
                 text.push(t.turn.text.clone());
             }
             let mut review = line(&format!("{} 조사관", t.number), &text.join(" "));
+            review.turn = Some(t.turn.to_line());
             for h in &t.analysis.hits {
                 match h.target {
                     Target::Item(i) => review.good.push(checklist.items[i].title.clone()),
@@ -95,7 +105,16 @@ impl ScorecardView {
             ladder_kept,
             shown: false,
             read_only: false,
+            scenario: session.scenario().id.clone(),
+            disputable: false,
+            disputing: None,
         }
+    }
+
+    /// Each turn of the review gets a 이의 button (a practice scorecard).
+    pub fn with_disputes(mut self, on: bool) -> ScorecardView {
+        self.disputable = on && !self.read_only;
+        self
     }
 
     /// A finished record's scorecard and conversation, read-only; `None` for a record without
@@ -122,6 +141,7 @@ impl ScorecardView {
             text: record.header.opening.clone(),
             good: Vec::new(),
             bad: Vec::new(),
+            turn: None,
         }];
         for t in &record.turns {
             let mut text: Vec<String> = t
@@ -140,12 +160,14 @@ impl ScorecardView {
                 text: text.join(" "),
                 good: t.items.iter().chain(&t.rungs).map(|id| title(id)).collect(),
                 bad: t.violations.iter().map(|id| title(id)).collect(),
+                turn: None,
             });
             transcript.push(ReviewLine {
                 who: "민원인".to_owned(),
                 text: t.reply.clone(),
                 good: Vec::new(),
                 bad: Vec::new(),
+                turn: None,
             });
         }
         Some(ScorecardView {
@@ -154,6 +176,9 @@ impl ScorecardView {
             ladder_kept: Vec::new(),
             shown: false,
             read_only: true,
+            scenario: record.header.scenario.clone(),
+            disputable: false,
+            disputing: None,
         })
     }
 
@@ -212,7 +237,9 @@ impl ScorecardView {
                 self.penalties_ui(ui);
                 self.facts_ui(ui);
                 ui.add_space(8.0);
-                self.review_ui(ui);
+                if let Some(a) = self.review_ui(ui) {
+                    action = Some(a);
+                }
             });
         });
         action
@@ -248,14 +275,86 @@ impl ScorecardView {
         });
     }
 
-    fn review_ui(&self, ui: &mut Ui) {
-        egui::CollapsingHeader::new("대화 다시 보기").show(ui, |ui| {
+    fn review_ui(&mut self, ui: &mut Ui) -> Option<Action> {
+        let mut action = None;
+        let header = egui::CollapsingHeader::new("대화 다시 보기");
+        let header = if self.disputable {
+            header.default_open(true)
+        } else {
+            header
+        };
+        header.show(ui, |ui| {
             let p = colors(ui);
-            for line in &self.transcript {
+            if self.disputable {
+                ui.label(
+                    RichText::new(
+                        "판정이 틀렸다고 생각하면 그 응답의 '이의'를 눌러 교관에게 알려 주십시오.",
+                    )
+                    .small()
+                    .color(p.muted),
+                );
+            }
+            for (i, line) in self.transcript.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(&line.who).small().color(p.muted));
                     ui.label(&line.text);
+                    if self.disputable
+                        && line.turn.is_some()
+                        && self.disputing.as_ref().is_none_or(|(j, _)| *j != i)
+                    {
+                        let b = ui
+                            .push_id(("dispute", i), |ui| ui.small_button("이의"))
+                            .inner
+                            .on_hover_text("이 응답의 판정에 동의하지 않습니다");
+                        b.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                format!("{} 이의", line.who),
+                            )
+                        });
+                        if b.clicked() {
+                            self.disputing = Some((i, String::new()));
+                        }
+                    }
                 });
+                if let Some((j, why)) = &mut self.disputing
+                    && *j == i
+                {
+                    let mut send = false;
+                    let mut cancel = false;
+                    ui.horizontal(|ui| {
+                        ui.add_space(24.0);
+                        let label = ui.label("어떻게 판정되어야 했나요?");
+                        ui.add(
+                            egui::TextEdit::singleline(why)
+                                .hint_text("예: 공감한 말인데 인정되지 않았습니다")
+                                .desired_width(280.0),
+                        )
+                        .labelled_by(label.id);
+                        send = ui.button("교관에게 보내기").clicked();
+                        cancel = ui.small_button("취소").clicked();
+                    });
+                    if send {
+                        let said = if line.good.is_empty() && line.bad.is_empty() {
+                            "찾은 것 없음".to_owned()
+                        } else {
+                            format!("○ {} / × {}", line.good.join(", "), line.bad.join(", "))
+                        };
+                        action = Some(Action::Dispute(crate::authoring::phrase::Dispute {
+                            scenario: self.scenario.clone(),
+                            turn_text: line.turn.clone().unwrap_or_default(),
+                            analyser_said: said,
+                            expected: why.trim().to_owned(),
+                            when: String::new(),
+                            trainee: String::new(),
+                        }));
+                    }
+                    if send || cancel {
+                        self.disputing = None;
+                        break;
+                    }
+                }
                 if !line.good.is_empty() || !line.bad.is_empty() {
                     chip_row_ui(ui, |ui| {
                         ui.add_space(24.0);
@@ -269,6 +368,7 @@ impl ScorecardView {
                 }
             }
         });
+        action
     }
 
     fn summary_ui(&self, ui: &mut Ui) {

@@ -73,6 +73,18 @@ impl StartScreen {
                                     });
                                 }
                             });
+                            ui.add_space(6.0);
+                            ui.add_enabled_ui(ready, |ui| {
+                                if ui
+                                    .button("교관 모드 — 시나리오 쓰기·시험")
+                                    .on_hover_text("시나리오를 편집하고, 어느 단계에서든 시험해 보고, 문장 판정을 확인합니다")
+                                    .clicked()
+                                {
+                                    action = Some(Action::BeginInstructor {
+                                        name: self.name.trim().to_owned(),
+                                    });
+                                }
+                            });
                             if !ready {
                                 ui.label(RichText::new("이름이나 교번을 적으면 시작할 수 있습니다.").small().color(colors(ui).muted));
                             }
