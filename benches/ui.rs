@@ -11,6 +11,10 @@ use minwon::engine::{CompiledScenario, Session};
 use minwon::library::Library;
 use minwon::model::TraineeTurn;
 
+#[path = "common/big.rs"]
+mod big;
+use big::big_scenario;
+
 const LINES: [&str; 4] = [
     "네, 그러셨군요. 계속 말씀하십시오.",
     "그때 상황을 조금 더 자세히 말씀해 주시겠습니까?",
@@ -132,5 +136,68 @@ fn dashboard(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, dashboard);
+/// A frame of the studio with a 3,000-line scenario open: the editor (colouring, line numbers,
+/// the rows on screen), the problems list and the toolbar. The text is settled first: the
+/// frame measured is the one an instructor reading or scrolling the file pays.
+fn studio(c: &mut Criterion) {
+    let (text, _) = big_scenario(3_000);
+    let lines = text.lines().count();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = minwon::authoring::Draft::create(&dir.path().join("big.ron"), &text);
+    let mut view = minwon::app::StudioView::new(
+        draft,
+        minwon::authoring::Context::builtin(),
+        "bench".into(),
+        dir.path().to_path_buf(),
+    );
+    // The work named: the big file is checked and playable, and the editor holds all of it.
+    assert!(!view.validation().has_errors());
+    assert_eq!(view.editor.text.lines().count(), lines);
+    // As the app runs it: a plain egui context (accessibility output is built only while a
+    // screen reader is connected), layout plus tessellation.
+    let ctx = egui::Context::default();
+    style::install_fonts(&ctx);
+    style::apply(&ctx, &Default::default());
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let mut frame = move || {
+        let out = ctx.run_ui(input(), |ui| {
+            black_box(view.ui(ui));
+        });
+        let meshes = ctx.tessellate(out.shapes, out.pixels_per_point);
+        assert!(!meshes.is_empty(), "the frame drew the editor");
+        meshes.len()
+    };
+    for _ in 0..5 {
+        frame();
+    }
+    c.bench_function(&format!("studio frame, {lines}-line scenario"), |b| {
+        b.iter(|| black_box(frame()))
+    });
+    // Through egui_kittest, which always builds the accessibility tree: what a frame costs
+    // with a screen reader connected (egui describes every row of the text to it).
+    let (text, _) = big_scenario(3_000);
+    let draft = minwon::authoring::Draft::create(&dir.path().join("big2.ron"), &text);
+    let mut view = minwon::app::StudioView::new(
+        draft,
+        minwon::authoring::Context::builtin(),
+        "bench".into(),
+        dir.path().to_path_buf(),
+    );
+    let mut harness = harness(move |ui| {
+        black_box(view.ui(ui));
+    });
+    harness.run_steps(5);
+    c.bench_function(
+        &format!("studio frame with accessibility tree, {lines}-line scenario"),
+        |b| b.iter(|| harness.step()),
+    );
+}
+
+criterion_group!(benches, frame, dashboard, studio);
 criterion_main!(benches);

@@ -436,6 +436,11 @@ impl MinwonApp {
     /// The instructor's scenario folder, where the studio writes: the first scenario folder of
     /// the settings, else `시나리오` in the station folder, else in this PC's config folder.
     pub fn studio_folder(&self) -> PathBuf {
+        // A screenshot or timing run writes nothing where the instructor's files are.
+        if self.startup.is_scripted() {
+            return std::env::temp_dir()
+                .join(format!("minwon-screenshot-studio-{}", std::process::id()));
+        }
         if let Some(first) = self.settings.scenario_folders.first() {
             return first.clone();
         }
@@ -1245,11 +1250,12 @@ impl MinwonApp {
                 if !matches!(self.screen, Screen::Start(_)) && !trainee.is_empty() {
                     ui.separator();
                     ui.label(format!("훈련생: {trainee}"));
-                    widgets::chip_ui(
-                        ui,
-                        &format!("{} 모드", self.settings.mode.label()),
-                        style::colors(ui).accent,
-                    );
+                    let mode = if self.instructor || matches!(self.screen, Screen::Studio(_)) {
+                        "교관"
+                    } else {
+                        self.settings.mode.label()
+                    };
+                    widgets::chip_ui(ui, &format!("{mode} 모드"), style::colors(ui).accent);
                     if matches!(self.screen, Screen::Library) && self.store.is_some() {
                         if ui
                             .small_button("기록")

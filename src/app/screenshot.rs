@@ -47,6 +47,8 @@ enum Step {
     History,
     /// The instructor's dashboard.
     Dashboard,
+    /// The studio with the demo scenario, a playtest going.
+    Studio,
     Done,
 }
 
@@ -102,7 +104,7 @@ impl Script {
     }
 
     /// Advances the script by one frame; returns the actions a trainee would have caused.
-    pub fn step(&mut self, app: &MinwonApp) -> Vec<Action> {
+    pub fn step(&mut self, app: &mut MinwonApp) -> Vec<Action> {
         self.ctx.request_repaint();
         if self.requested {
             if self.saved.load(Ordering::SeqCst) < self.shots {
@@ -118,7 +120,8 @@ impl Script {
                 Step::Scorecard => Step::Day,
                 Step::Day => Step::History,
                 Step::History => Step::Dashboard,
-                Step::Dashboard | Step::Done => Step::Done,
+                Step::Dashboard => Step::Studio,
+                Step::Studio | Step::Done => Step::Done,
             };
             return match self.step {
                 Step::Library => Vec::new(),
@@ -142,6 +145,7 @@ impl Script {
                 .collect(),
                 Step::History => vec![Action::BackToLibrary, Action::OpenHistory(None)],
                 Step::Dashboard => vec![Action::BackToLibrary, Action::OpenDashboard],
+                Step::Studio => vec![Action::BackToLibrary, Action::EditScenario(SCENARIO.into())],
                 Step::Done => {
                     self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                     Vec::new()
@@ -155,6 +159,12 @@ impl Script {
             }];
         }
         self.frames += 1;
+        if self.step == Step::Studio
+            && self.frames == 2
+            && let Some(studio) = app.studio_mut()
+        {
+            studio.playtest_lines(&DEMO[..2]);
+        }
         if self.frames < SETTLE {
             return Vec::new();
         }
@@ -167,6 +177,7 @@ impl Script {
             Step::Day => self.shoot("5-day-ledger"),
             Step::History => self.shoot("6-history"),
             Step::Dashboard => self.shoot("7-dashboard"),
+            Step::Studio => self.shoot("8-studio"),
             Step::Done => {}
         }
         Vec::new()

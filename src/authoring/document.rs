@@ -253,6 +253,10 @@ impl Draft {
             return Ok(false);
         }
         let sidecar = self.sidecar_path();
+        // A new scenario's folder may not exist yet: the draft is kept all the same.
+        if let Some(dir) = sidecar.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
+        }
         atomic_write(&sidecar, self.text.as_bytes())?;
         self.autosaved = Some(self.text.clone());
         Ok(true)

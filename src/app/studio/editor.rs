@@ -45,13 +45,21 @@ pub struct Find {
     focus: bool,
 }
 
-/// The colouring job, rebuilt only when the text, the theme or the font changes.
+/// The coloured layout of the text, rebuilt only when the text, the theme, the font or the
+/// font atlas changes: a frame of a 3,000-line file then costs no layout and no hashing.
 #[derive(Default)]
 struct JobCache {
     text: String,
     dark: bool,
     size: f32,
-    job: Option<LayoutJob>,
+    pixels_per_point: f32,
+    galley: Option<Arc<Galley>>,
+    /// The font atlas's fill when the galley was made: it only grows, unless the atlas was
+    /// cleared (then the galley's glyphs point into the old atlas and it is made again).
+    atlas_fill: f32,
+    /// The pass the galley was last used in: after a pass without the editor the atlas may have
+    /// been cleared and filled again, so the galley is made again.
+    pass: u64,
     /// Bumped on every rebuild: tells a text change without comparing strings.
     generation: u64,
 }
@@ -226,19 +234,30 @@ impl Editor {
         let cache = &mut self.job;
         let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, _wrap: f32| {
             let text = buf.as_str();
-            if cache.job.is_none()
-                || cache.text != text
-                || cache.dark != dark
-                || cache.size != font.size
-            {
-                cache.text = text.to_owned();
+            let ppp = ui.pixels_per_point();
+            let pass = ui.ctx().cumulative_pass_nr();
+            let fill = ui.fonts_mut(|f| f.font_atlas_fill_ratio());
+            let fresh = cache.galley.is_some()
+                && cache.text == text
+                && cache.dark == dark
+                && cache.size == font.size
+                && cache.pixels_per_point == ppp
+                && fill >= cache.atlas_fill
+                && pass <= cache.pass + 1;
+            if !fresh {
+                if cache.text != text || cache.galley.is_none() {
+                    cache.text = text.to_owned();
+                    cache.generation += 1;
+                }
                 cache.dark = dark;
                 cache.size = font.size;
-                cache.job = Some(highlight_job(text, &font, dark));
-                cache.generation += 1;
+                cache.pixels_per_point = ppp;
+                let job = highlight_job(text, &font, dark);
+                cache.galley = Some(ui.fonts_mut(|f| f.layout_job(job)));
+                cache.atlas_fill = ui.fonts_mut(|f| f.font_atlas_fill_ratio());
             }
-            let job = cache.job.clone().unwrap_or_default();
-            ui.fonts_mut(|f| f.layout_job(job))
+            cache.pass = pass;
+            cache.galley.clone().expect("made above")
         };
         let mut area = egui::ScrollArea::both()
             .id_salt("studio-editor-scroll")

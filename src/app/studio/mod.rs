@@ -203,6 +203,22 @@ impl StudioView {
         self.edited_at = self.now;
     }
 
+    /// Starts a playtest from the chosen start and plays `lines` (`[bow] 안녕하십니까` style),
+    /// showing the 시험 tab; false when the file does not validate.
+    pub fn playtest_lines(&mut self, lines: &[&str]) -> bool {
+        let Some(entry) = self.validation.entry.clone() else {
+            return false;
+        };
+        let path = self.draft.path().display().to_string();
+        self.playtest
+            .begin(&self.ctx, &entry, &path, &self.editor.text);
+        for l in lines {
+            self.playtest.say(l);
+        }
+        self.tab = Tab::Playtest;
+        true
+    }
+
     /// Checks the text now (on the UI thread), whatever the debounce.
     pub fn validate_now(&mut self) {
         let start = std::time::Instant::now();
@@ -354,10 +370,12 @@ impl StudioView {
             actions.extend(self.toolbar_ui(ui));
             self.banners_ui(ui);
         });
+        let width = ui.available_width();
         Panel::right("studio-side")
             .resizable(true)
-            .default_size(440.0)
+            .default_size((width * 0.4).clamp(300.0, 520.0))
             .min_size(300.0)
+            .max_size((width * 0.6).max(300.0))
             .show(ui, |ui| self.side_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             if self.editor.ui(ui) {

@@ -28,6 +28,8 @@ pub struct PlaytestPanel {
     replays: u32,
     save_request: bool,
     name: String,
+    /// A playtest just started: its start folds away on the next frame.
+    fold_start: bool,
 }
 
 impl PlaytestPanel {
@@ -63,6 +65,7 @@ impl PlaytestPanel {
             start.stage == 0 && start.mood == entry.scenario.mood && start.disclosed.is_empty();
         self.playtest = Some(Playtest::start(ctx, entry, path, text, start));
         self.changes.clear();
+        self.fold_start = true;
     }
 
     /// Plays one turn (`[bow] 안녕하십니까` style); false when there is no playtest or it is over.
@@ -206,10 +209,21 @@ impl PlaytestPanel {
 
     fn start_ui(&mut self, ui: &mut Ui, ctx: &Context, entry: &Entry, path: &str, text: &str) {
         let scenario = entry.scenario.clone();
+        let playing = self.playtest.is_some();
+        let fold = std::mem::take(&mut self.fold_start);
         let start = self.start_options_mut(entry);
-        card(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new("어디서부터 시험할까요").family(bold()));
+        // While a playtest runs its start folds away, so the watch and the turns are in view.
+        let header =
+            egui::CollapsingHeader::new(RichText::new("어디서부터 시험할까요").family(bold()))
+                .id_salt("studio-playtest-start")
+                .open(if fold {
+                    Some(false)
+                } else if !playing {
+                    Some(true)
+                } else {
+                    None
+                });
+        header.show(ui, |ui| {
             let stage_title = |i: usize| {
                 scenario
                     .stages
@@ -251,7 +265,12 @@ impl PlaytestPanel {
                 }
             });
         });
-        if primary_button(ui, "이 조건으로 시험 시작").clicked() {
+        let label = if playing {
+            "이 조건으로 다시 시작"
+        } else {
+            "이 조건으로 시험 시작"
+        };
+        if primary_button(ui, label).clicked() {
             self.begin(ctx, entry, path, text);
         }
     }
