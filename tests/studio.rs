@@ -520,3 +520,64 @@ fn a_trainees_dispute_reaches_the_studio() {
     let report = studio(&h).phrase.report().expect("tested");
     assert!(report.text.contains("많이 속상하셨죠"));
 }
+
+#[test]
+fn closing_the_window_with_unsaved_edits_asks_until_they_are_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = instructor(dir.path());
+    edit_builtin(&mut h, SCENARIO);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    h.run_steps(2);
+    assert_eq!(h.state().confirm(), Some(Confirm::CloseWindow));
+    h.get_by_label("계속 편집하기").click();
+    h.run_steps(2);
+    assert!(h.state().studio().is_some() && !h.state().is_closing());
+    // Saved: closing no longer asks.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    h.run_steps(2);
+    assert_eq!(h.state().confirm(), None);
+}
+
+#[test]
+fn the_review_workbook_goes_out_and_an_unchanged_one_comes_back_as_nothing_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = instructor(dir.path());
+    edit_builtin(&mut h, SCENARIO);
+    h.get_by_label("검토용 엑셀").click();
+    h.run_steps(2);
+    h.get_by_label("줄 내보내기 (.xlsx)").click_accesskit();
+    h.run_steps(2);
+    let path = studio(&h).review_path();
+    let bytes = std::fs::read(&path).expect("the workbook is written beside the scenario");
+    let lines = minwon::authoring::review::read_reviewed(&bytes).expect("it reads back");
+    assert!(lines.is_empty(), "nothing reviewed yet");
+    assert!(
+        studio(&h)
+            .status()
+            .is_some_and(|s| s.contains("검토용 파일"))
+    );
+    h.get_by_label("검토용 엑셀").click();
+    h.run_steps(2);
+    h.get_by_label("검토한 파일 가져오기").click_accesskit();
+    h.run_steps(2);
+    assert_eq!(studio(&h).status(), Some("바뀐 줄이 없습니다."));
+    // The statistics of the scenario.
+    h.get_by_label("통계").click();
+    h.run_steps(2);
+    h.get_by_label_contains("민원인 대사");
+    h.get_by_label_contains("체크리스트 적용");
+}
