@@ -581,3 +581,33 @@ fn the_review_workbook_goes_out_and_an_unchanged_one_comes_back_as_nothing_to_do
     h.get_by_label_contains("민원인 대사");
     h.get_by_label_contains("체크리스트 적용");
 }
+
+#[test]
+fn find_goes_to_each_match_in_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = instructor(dir.path());
+    act(&mut h, Action::NewScenario("furious-suspect".into()));
+    h.run_steps(2);
+    studio_mut(&mut h).editor.jump_to(1, 1);
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    assert!(h.get_by_label("찾기").is_focused());
+    h.get_by_label("찾기").type_text("rushed");
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    let text = studio(&h).draft().text().to_owned();
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("rushed"))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    assert_eq!(studio(&h).editor.cursor().0, lines[0]);
+    h.get_by_label_contains(&format!("1/{}", lines.len()));
+    h.get_by_label("다음 ▼").click();
+    h.run_steps(2);
+    assert_eq!(studio(&h).editor.cursor().0, lines[1]);
+}

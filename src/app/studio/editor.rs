@@ -182,11 +182,13 @@ impl Editor {
             }
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let count = self.match_count();
+            if enter {
+                // The Enter is the find bar's: the editor, which gets the focus for the
+                // selection, must not also type it over the match.
+                ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+            }
             if ui.button("다음 ▼").clicked() || enter {
                 self.find_next();
-                if enter {
-                    field.request_focus();
-                }
             }
             let shown = match (self.find.current, count) {
                 (_, 0) if !self.find.query.is_empty() => "없음".to_owned(),
