@@ -422,7 +422,7 @@ fn add_cue_keeps_the_rest_of_the_file_and_the_cue_works() {
 }
 
 #[test]
-fn disputes_are_kept_as_json_lines_and_broken_lines_are_skipped() {
+fn disputes_are_kept_one_file_each_and_broken_files_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let d = Dispute {
         scenario: "test-lost-wallet".into(),
@@ -432,15 +432,46 @@ fn disputes_are_kept_as_json_lines_and_broken_lines_are_skipped() {
         when: "2026-11-30T10:00:00Z".into(),
         trainee: "12345".into(),
     };
-    phrase::add_dispute(dir.path(), &d).unwrap();
-    let path = phrase::disputes_path(dir.path());
-    let mut text = std::fs::read_to_string(&path).unwrap();
-    text.push_str("{\"scenario\": 깨진 줄\n");
-    std::fs::write(&path, text).unwrap();
-    phrase::add_dispute(dir.path(), &d).unwrap();
+    let first = phrase::add_dispute(dir.path(), &d).unwrap();
+    // A half-copied file on the share is skipped, not fatal.
+    std::fs::write(first.with_file_name("broken.json"), "{\"scenario\": 깨진").unwrap();
+    let later = Dispute {
+        when: "2026-11-30T11:00:00Z".into(),
+        ..d.clone()
+    };
+    let second = phrase::add_dispute(dir.path(), &later).unwrap();
+    assert_ne!(first, second, "one file per dispute");
     let (list, broken) = phrase::load_disputes(dir.path());
-    assert_eq!(list, vec![d.clone(), d]);
+    assert_eq!(list, vec![d, later]);
     assert_eq!(broken, 1);
+}
+
+#[test]
+fn disputes_from_several_writers_at_once_are_all_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let threads: Vec<_> = (0..8)
+        .map(|i| {
+            let folder = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                for j in 0..10 {
+                    let d = Dispute {
+                        scenario: "s".into(),
+                        turn_text: format!("{i}-{j}"),
+                        analyser_said: String::new(),
+                        expected: String::new(),
+                        when: "2026-11-30T10:00:00Z".into(),
+                        trainee: format!("T{i}"),
+                    };
+                    phrase::add_dispute(&folder, &d).unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let (list, broken) = phrase::load_disputes(dir.path());
+    assert_eq!((list.len(), broken), (80, 0));
 }
 
 #[test]

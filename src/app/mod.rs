@@ -790,7 +790,7 @@ impl MinwonApp {
                     .round(jiff::Unit::Second)
                     .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string());
                 match crate::authoring::phrase::add_dispute(&folder, &d) {
-                    Ok(()) => self
+                    Ok(_) => self
                         .notices
                         .push("이의를 교관에게 보냈습니다. 교관이 스튜디오에서 검토합니다.".into()),
                     Err(e) => self.notices.push(format!("이의를 남길 수 없습니다: {e}")),

@@ -420,42 +420,62 @@ pub struct Dispute {
     pub trainee: String,
 }
 
-/// The disputes file of an instructor folder.
+/// The folder of disputes in an instructor folder: one file per dispute, so trainees on several
+/// PCs writing to a shared station folder at once never overwrite each other.
 pub fn disputes_path(folder: &Path) -> PathBuf {
-    folder.join("disputes.jsonl")
+    folder.join("disputes")
 }
 
-/// Appends a dispute to `disputes.jsonl` in `folder` (one JSON object a line). The file is
-/// rewritten atomically, so a crash never leaves half a line.
-pub fn add_dispute(folder: &Path, dispute: &Dispute) -> Result<(), DocError> {
-    let path = disputes_path(folder);
-    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    let line = serde_json::to_string(dispute).map_err(|e| DocError::Write {
-        path: path.display().to_string(),
+/// Keeps a dispute as a file of its own, `disputes/<when>-<uuid>.json`, written atomically
+/// (a temporary file in the same folder, then renamed).
+pub fn add_dispute(folder: &Path, dispute: &Dispute) -> Result<PathBuf, DocError> {
+    let dir = disputes_path(folder);
+    std::fs::create_dir_all(&dir).map_err(|e| DocError::Write {
+        path: dir.display().to_string(),
         reason: e.to_string(),
     })?;
-    text.push_str(&line);
-    text.push('\n');
-    std::fs::create_dir_all(folder).map_err(|e| DocError::Write {
-        path: folder.display().to_string(),
+    let json = serde_json::to_string_pretty(dispute).map_err(|e| DocError::Write {
+        path: dir.display().to_string(),
         reason: e.to_string(),
     })?;
-    atomic_write(&path, text.as_bytes())
+    let stamp: String = dispute
+        .when
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(14)
+        .collect();
+    let path = dir.join(format!("{stamp}-{}.json", uuid::Uuid::new_v4()));
+    atomic_write(&path, json.as_bytes())?;
+    Ok(path)
 }
 
-/// The disputes of `folder`, oldest first, and how many lines could not be read (skipped).
+/// The disputes of `folder`, oldest first, and how many files could not be read (skipped, e.g.
+/// one half-copied onto a share). Also reads a `disputes.jsonl` of one dispute a line.
 pub fn load_disputes(folder: &Path) -> (Vec<Dispute>, usize) {
-    let text = std::fs::read_to_string(disputes_path(folder)).unwrap_or_default();
     let mut out = Vec::new();
     let mut broken = 0;
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+    let lines = std::fs::read_to_string(folder.join("disputes.jsonl")).unwrap_or_default();
+    for line in lines.lines().filter(|l| !l.trim().is_empty()) {
         match serde_json::from_str::<Dispute>(line) {
             Ok(d) => out.push(d),
             Err(_) => broken += 1,
         }
     }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(disputes_path(folder))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    for path in files {
+        match std::fs::read(&path).map(|b| serde_json::from_slice::<Dispute>(&b)) {
+            Ok(Ok(d)) => out.push(d),
+            _ => broken += 1,
+        }
+    }
+    out.sort_by(|a, b| a.when.cmp(&b.when));
     (out, broken)
 }
