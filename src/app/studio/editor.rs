@@ -168,7 +168,7 @@ impl Editor {
     }
 
     fn find_bar_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label("찾기");
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.find.query)

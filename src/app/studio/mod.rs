@@ -472,7 +472,7 @@ impl StudioView {
                 );
                 ui.label(format!("저장된 파일과 다른 줄 {}개:", r.diff.len()));
                 diff_ui(ui, &r.diff, "recovery-diff");
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     accept = primary_button(ui, "되살리기").clicked();
                     discard = ui.button("버리고 저장된 파일로").clicked();
                 });
@@ -505,7 +505,7 @@ impl StudioView {
                 };
                 ui.label(RichText::new(what).family(bold()).color(warn));
                 diff_ui(ui, &d.diff, "disk-diff");
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     if d.disk_text.is_some() {
                         let label = if d.conflicts_with_edits {
                             "내 편집을 버리고 다시 읽기"
@@ -657,7 +657,7 @@ impl StudioView {
                 authoring::OutlineKind::Stage => 0.0,
                 _ => 14.0,
             };
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.add_space(indent);
                 let title = if e.title.is_empty() {
                     e.id.clone()
@@ -706,7 +706,7 @@ impl StudioView {
     /// The trainees' disputes; returns a sentence to test when one is clicked.
     fn disputes_ui(&mut self, ui: &mut Ui) -> Option<String> {
         let mut picked = None;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(format!("훈련생 이의 {}건", self.disputes.len()));
             if ui.small_button("새로 읽기").clicked() {
                 self.reload_disputes();

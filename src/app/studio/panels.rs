@@ -164,30 +164,29 @@ impl PlaytestPanel {
                         }
                     }
                 });
-                let mut send = false;
-                ui.horizontal(|ui| {
-                    let label = ui.label("응답");
-                    let r = ui.add(
-                        egui::TextEdit::singleline(&mut self.answer)
-                            .id(egui::Id::unique("studio-playtest-answer"))
-                            .hint_text("[bow] 안녕하십니까처럼 동작은 앞에")
-                            .desired_width(ui.available_width() - 60.0),
-                    );
-                    let r = r.labelled_by(label.id);
-                    send = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if ui.button("보내기").clicked() {
-                        send = true;
-                    }
-                    if send {
-                        r.request_focus();
-                    }
-                });
+                // The field on a line of its own: at a large text size nothing pushes the
+                // panel wider than the window.
+                let label = ui.label("응답");
+                let r = ui.add(
+                    egui::TextEdit::singleline(&mut self.answer)
+                        .id(egui::Id::unique("studio-playtest-answer"))
+                        .hint_text("[bow] 안녕하십니까처럼 동작은 앞에")
+                        .desired_width(f32::INFINITY),
+                );
+                let r = r.labelled_by(label.id);
+                let mut send = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button("보내기").clicked() {
+                    send = true;
+                }
+                if send {
+                    r.request_focus();
+                }
                 if send && !self.answer.trim().is_empty() {
                     said = Some(std::mem::take(&mut self.answer));
                 }
             }
             if self.from_beginning && !p.inputs().turns.is_empty() {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.label("이름");
                     ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(140.0));
                     if ui
@@ -257,7 +256,7 @@ impl PlaytestPanel {
                     }
                 }
             }
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label("시드");
                 ui.add(egui::DragValue::new(&mut start.seed));
                 if ui.small_button("처음 그대로").clicked() {
