@@ -143,13 +143,16 @@ fn studio(c: &mut Criterion) {
     let (text, _) = big_scenario(3_000);
     let lines = text.lines().count();
     let dir = tempfile::tempdir().expect("temp dir");
-    let draft = minwon::authoring::Draft::create(&dir.path().join("big.ron"), &text);
-    let mut view = minwon::app::StudioView::new(
-        draft,
-        minwon::authoring::Context::builtin(),
-        "bench".into(),
-        dir.path().to_path_buf(),
-    );
+    let open = |name: &str| {
+        let draft = minwon::authoring::Draft::create(&dir.path().join(name), &text);
+        minwon::app::StudioView::new(
+            draft,
+            minwon::authoring::Context::builtin(),
+            "bench".into(),
+            dir.path().to_path_buf(),
+        )
+    };
+    let mut view = open("big.ron");
     // The work named: the big file is checked and playable, and the editor holds all of it.
     assert!(!view.validation().has_errors());
     assert_eq!(view.editor.text.lines().count(), lines);
@@ -181,14 +184,7 @@ fn studio(c: &mut Criterion) {
     });
     // Through egui_kittest, which always builds the accessibility tree: what a frame costs
     // with a screen reader connected (egui describes every row of the text to it).
-    let (text, _) = big_scenario(3_000);
-    let draft = minwon::authoring::Draft::create(&dir.path().join("big2.ron"), &text);
-    let mut view = minwon::app::StudioView::new(
-        draft,
-        minwon::authoring::Context::builtin(),
-        "bench".into(),
-        dir.path().to_path_buf(),
-    );
+    let mut view = open("big2.ron");
     let mut harness = harness(move |ui| {
         black_box(view.ui(ui));
     });

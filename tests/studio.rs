@@ -81,6 +81,24 @@ fn act(h: &mut Harness<'static, MinwonApp>, action: Action) {
     h.state_mut().apply(action, &ctx);
 }
 
+/// The window's close button, as the window system sends it.
+fn request_close(h: &mut Harness<'static, MinwonApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    h.run_steps(2);
+}
+
+/// A new scenario from the furious-suspect template, in the studio.
+fn new_from_template(h: &mut Harness<'static, MinwonApp>) {
+    act(h, Action::NewScenario("furious-suspect".into()));
+    h.run_steps(3);
+}
+
 /// Runs frames for `seconds` of input time (kittest advances time by its step).
 fn wait(h: &mut Harness<'static, MinwonApp>, seconds: f64) {
     let start = h.ctx.input(|i| i.time);
@@ -179,8 +197,7 @@ fn an_edit_that_breaks_the_file_is_listed_at_its_line_and_the_click_jumps_there(
 fn playtest_from_stage_two_with_a_chosen_mood_shows_the_watch_and_replays_after_an_edit() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = instructor(dir.path());
-    act(&mut h, Action::NewScenario("furious-suspect".into()));
-    h.run_steps(3);
+    new_from_template(&mut h);
     assert!(!studio(&h).validation().has_errors());
     h.get_by_label("시험").click();
     h.run_steps(2);
@@ -266,8 +283,7 @@ fn playtest_from_stage_two_with_a_chosen_mood_shows_the_watch_and_replays_after_
 fn the_phrase_tester_says_what_a_sentence_shows_and_adds_it_as_a_cue() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = instructor(dir.path());
-    act(&mut h, Action::NewScenario("furious-suspect".into()));
-    h.run_steps(3);
+    new_from_template(&mut h);
     h.get_by_label("문장 시험").click();
     h.run_steps(2);
     h.get_by_label("시험할 문장").focus();
@@ -526,14 +542,7 @@ fn closing_the_window_with_unsaved_edits_asks_until_they_are_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = instructor(dir.path());
     edit_builtin(&mut h, SCENARIO);
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.step();
-    h.run_steps(2);
+    request_close(&mut h);
     assert_eq!(h.state().confirm(), Some(Confirm::CloseWindow));
     h.get_by_label("계속 편집하기").click();
     h.run_steps(2);
@@ -541,14 +550,7 @@ fn closing_the_window_with_unsaved_edits_asks_until_they_are_saved() {
     // Saved: closing no longer asks.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run_steps(2);
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.step();
-    h.run_steps(2);
+    request_close(&mut h);
     assert_eq!(h.state().confirm(), None);
 }
 
@@ -586,8 +588,7 @@ fn the_review_workbook_goes_out_and_an_unchanged_one_comes_back_as_nothing_to_do
 fn find_goes_to_each_match_in_turn() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = instructor(dir.path());
-    act(&mut h, Action::NewScenario("furious-suspect".into()));
-    h.run_steps(2);
+    new_from_template(&mut h);
     studio_mut(&mut h).editor.jump_to(1, 1);
     h.run_steps(2);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);

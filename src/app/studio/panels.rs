@@ -437,21 +437,12 @@ fn report_ui(ui: &mut Ui, r: &TurnReport, path: &str) -> Option<usize> {
             ui.label(
                 RichText::new(format!("{} ← \"{}\" ({})", c.id, c.cue, c.kind.label())).small(),
             );
-            if let Some(place) = &c.place {
-                let here = place.file == path;
-                let text = if here {
-                    format!("줄 {}", place.line)
-                } else {
-                    format!("{}:{}", short(&place.file), place.line)
-                };
-                let b = ui
-                    .push_id(("cue", r.number, k), |ui| {
-                        ui.add_enabled(here, egui::Button::new(RichText::new(text).small()))
-                    })
-                    .inner;
-                if b.clicked() {
-                    jump = Some(place.line);
-                }
+            if let Some(line) = c
+                .place
+                .as_ref()
+                .and_then(|place| place_button(ui, place, path, ("cue", r.number, k)))
+            {
+                jump = Some(line);
             }
         });
     }
@@ -473,6 +464,28 @@ fn report_ui(ui: &mut Ui, r: &TurnReport, path: &str) -> Option<usize> {
         ui.label(RichText::new(format!("→ 끝남: {} ({id})", kind.label())).color(p.accent));
     }
     jump
+}
+
+/// Where a cue or rule is written: `줄 N` (a button that jumps there) in the scenario open,
+/// `checklist.ron:N` (not a button) in another file. Returns the line when clicked.
+fn place_button(
+    ui: &mut Ui,
+    place: &crate::authoring::phrase::Place,
+    path: &str,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+) -> Option<usize> {
+    let here = place.file == path;
+    let text = if here {
+        format!("줄 {}", place.line)
+    } else {
+        format!("{}:{}", short(&place.file), place.line)
+    };
+    let b = ui
+        .push_id(salt, |ui| {
+            ui.add_enabled(here, egui::Button::new(RichText::new(text).small()))
+        })
+        .inner;
+    b.clicked().then_some(place.line)
 }
 
 /// The file name of a path (checklist and lexicon places).
@@ -689,21 +702,12 @@ impl PhrasePanel {
                         RichText::new(format!("\"{}\" ← {} ({})", f.quote, f.cue, f.kind.label()))
                             .small(),
                     );
-                    if let Some(place) = &f.place {
-                        let here = place.file == path;
-                        let text = if here {
-                            format!("줄 {}", place.line)
-                        } else {
-                            format!("{}:{}", short(&place.file), place.line)
-                        };
-                        let b = ui
-                            .push_id(("finding", title, i), |ui| {
-                                ui.add_enabled(here, egui::Button::new(RichText::new(text).small()))
-                            })
-                            .inner;
-                        if b.clicked() {
-                            out.jump = Some(place.line);
-                        }
+                    if let Some(line) = f
+                        .place
+                        .as_ref()
+                        .and_then(|place| place_button(ui, place, path, ("finding", title, i)))
+                    {
+                        out.jump = Some(line);
                     }
                 });
             }
