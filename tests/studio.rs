@@ -59,7 +59,8 @@ fn title_of(id: &str) -> String {
 
 /// Opens a built-in scenario in the studio through its card's 편집 button.
 fn edit_builtin(h: &mut Harness<'static, MinwonApp>, id: &str) {
-    h.get_by_label(&format!("{} 편집", title_of(id))).click();
+    h.get_by_label(&format!("{} 편집", title_of(id)))
+        .click_accesskit();
     h.run_steps(3);
     assert!(
         h.state().studio().is_some(),
@@ -379,13 +380,11 @@ fn autosave_and_recovery_after_a_crash() {
             .unwrap()
             .contains("저장 안 한 편집")
     );
+    // On the next start the library in 교관 모드 says which file has edits left behind.
     let mut h = instructor(dir.path());
-    // The library reads the folder; the copy in it is what 편집 opens now.
-    while h.state().is_loading() {
-        h.step();
-    }
-    h.run_steps(2);
-    edit_builtin(&mut h, SCENARIO);
+    h.get_by_label(&format!("{SCENARIO}.ron 열어서 되살리기"))
+        .click();
+    h.run_steps(3);
     assert_eq!(studio(&h).path(), path);
     let recovery = studio(&h).recovery().expect("the draft is offered back");
     assert!(recovery.text.starts_with("// 저장 안 한 편집"));
@@ -398,6 +397,21 @@ fn autosave_and_recovery_after_a_crash() {
     assert!(studio(&h).draft().text().starts_with("// 저장 안 한 편집"));
     assert!(studio(&h).is_dirty());
     assert!(studio(&h).recovery().is_none());
+    // 편집 on the built-in card opens the same copy (not a second one).
+    h.get_by_label("저장 (Ctrl+S)").click();
+    h.run_steps(2);
+    act(&mut h, Action::CloseStudio);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("열어서 되살리기").is_none(),
+        "saved: nothing left behind"
+    );
+    while h.state().is_loading() {
+        h.step();
+    }
+    h.run_steps(2);
+    edit_builtin(&mut h, SCENARIO);
+    assert_eq!(studio(&h).path(), path);
 }
 
 #[test]

@@ -170,6 +170,9 @@ pub enum Action {
     CloseStudio,
     /// Save the studio's file, then leave it.
     SaveAndCloseStudio,
+    /// Open a file of the instructor's folder in the studio (one with an autosaved draft left
+    /// behind, offered back there).
+    EditFile(PathBuf),
     /// A trainee disputes a judgement of the analyser (the scorecard's 이의 button).
     Dispute(crate::authoring::phrase::Dispute),
 }
@@ -257,6 +260,9 @@ pub struct MinwonApp {
     pending: Vec<crate::records::Journal>,
     /// 교관 모드: the library offers 편집 / 복제 / 새로 만들기.
     instructor: bool,
+    /// Scenario files of the instructor's folder with an autosaved draft left behind (a crash,
+    /// or closing without saving), offered on the library in 교관 모드.
+    leftover_drafts: Vec<PathBuf>,
 }
 
 impl MinwonApp {
@@ -326,6 +332,7 @@ impl MinwonApp {
             unfinished: Vec::new(),
             pending: Vec::new(),
             instructor: false,
+            leftover_drafts: Vec::new(),
         };
         app.load_station();
         app.open_records();
@@ -760,7 +767,22 @@ impl MinwonApp {
             (Action::BeginInstructor { name }, Screen::Start(_)) => {
                 self.settings.trainee = name.trim().chars().take(40).collect();
                 self.instructor = true;
+                self.leftover_drafts = crate::authoring::drafts_in(&self.studio_folder());
                 Screen::Library
+            }
+            (Action::EditFile(path), Screen::Library) => {
+                match crate::authoring::Draft::open(&path) {
+                    Ok(draft) => {
+                        let name = path
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                        self.open_studio(draft, format!("교관 폴더의 {name}"))
+                    }
+                    Err(e) => {
+                        self.notices.push(e.to_string());
+                        Screen::Library
+                    }
+                }
             }
             (Action::EditScenario(id), Screen::Library) => self.studio_screen(&id, false),
             (Action::DuplicateScenario(id), Screen::Library) => self.studio_screen(&id, true),
@@ -774,6 +796,7 @@ impl MinwonApp {
                 match studio.save() {
                     Some(Action::StudioSaved(path)) => {
                         self.studio_saved(&path, ctx);
+                        self.leftover_drafts = crate::authoring::drafts_in(&self.studio_folder());
                         Screen::Library
                     }
                     _ => Screen::Studio(studio),
@@ -781,6 +804,7 @@ impl MinwonApp {
             }
             (Action::CloseStudio, Screen::Studio(_)) => {
                 self.confirm = None;
+                self.leftover_drafts = crate::authoring::drafts_in(&self.studio_folder());
                 Screen::Library
             }
             (Action::Dispute(mut d), screen) => {
@@ -1312,6 +1336,30 @@ impl MinwonApp {
                         }
                         if ui.small_button("중단으로 남기기").clicked() {
                             actions.push(Action::AbandonUnfinished(i));
+                        }
+                    });
+                }
+            }
+            if self.instructor && matches!(self.screen, Screen::Library) {
+                for path in &self.leftover_drafts {
+                    let name = path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(format!("※ 저장하지 않은 편집이 남은 시나리오: {name}"))
+                                .color(style::colors(ui).warn),
+                        );
+                        let open = ui.button("열어서 되살리기");
+                        open.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                format!("{name} 열어서 되살리기"),
+                            )
+                        });
+                        if open.clicked() {
+                            actions.push(Action::EditFile(path.clone()));
                         }
                     });
                 }

@@ -392,6 +392,25 @@ fn stamp_of(path: &Path, bytes: &[u8]) -> DiskStamp {
     }
 }
 
+/// The scenario files of `folder` that have an autosaved draft beside them (edits a crash or a
+/// close without saving left behind), by name. A new scenario never saved is listed too (its
+/// file does not exist; opening it offers the draft back).
+pub fn drafts_in(folder: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    let file = name.strip_prefix('.')?.strip_suffix(".draft")?;
+                    file.ends_with(".ron").then(|| folder.join(file))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
 fn sidecar_of(path: &Path) -> PathBuf {
     let name = path.file_name().map_or_else(
         || "scenario.ron".into(),

@@ -25,7 +25,7 @@ pub mod templates;
 
 use std::sync::Arc;
 
-pub use document::{DiffLine, DiskChange, DocError, Draft, Recovery, line_diff};
+pub use document::{DiffLine, DiskChange, DocError, Draft, Recovery, drafts_in, line_diff};
 pub use ron_text::{Token, TokenKind, tokenize as highlight};
 
 use crate::library::{Entry, Library, Problem, builtin_files};
