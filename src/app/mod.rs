@@ -23,7 +23,7 @@ use std::sync::{Arc, mpsc};
 use egui::{Panel, RichText};
 
 pub use day_view::{DayAction, DayView, Phase as DayPhase};
-pub use records_view::{DashboardView, HistoryView};
+pub use records_view::{DashboardView, ExportFormat, Exported, HistoryView, RecordView};
 pub use roleplay::Roleplay;
 pub use scorecard::ScorecardView;
 pub use settings::{Mode, RendererChoice, Settings, ThemeChoice};
@@ -62,8 +62,8 @@ pub enum Screen {
     History(Box<HistoryView>),
     /// The instructor's dashboard of every trainee in the records folder.
     Dashboard(Box<DashboardView>),
-    /// A past session's scorecard, read-only.
-    Record(Box<ScorecardView>),
+    /// A past session's scorecard, read-only, with its printable export.
+    Record(Box<RecordView>),
     /// Settings, and the screen to go back to when they close.
     Settings {
         view: Box<SettingsView>,
@@ -147,6 +147,12 @@ pub enum Action {
     OpenDashboard,
     /// Show a past session's scorecard, read-only.
     OpenRecord(PathBuf),
+    /// Export what the history, the dashboard or the record on screen shows: into the
+    /// records folder's `exports`, or where the save dialog says when `choose`.
+    Export {
+        format: ExportFormat,
+        choose: bool,
+    },
 }
 
 /// A question the app asks before something that cannot be undone.
@@ -227,6 +233,10 @@ pub struct MinwonApp {
     unfinished: Vec<crate::records::Unfinished>,
     /// Finished records whose write failed: kept in memory and retried.
     pending: Vec<crate::records::Journal>,
+    /// Sends the outbox to the LRS in the background, when settings name one.
+    sender: Option<crate::records::outbox::Sender>,
+    /// Why the last finished session could not be put in the outbox (the next start queues it).
+    queue_error: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl MinwonApp {
@@ -295,9 +305,12 @@ impl MinwonApp {
             store_place: String::new(),
             unfinished: Vec::new(),
             pending: Vec::new(),
+            sender: None,
+            queue_error: Arc::default(),
         };
         app.load_station();
         app.open_records();
+        app.start_sender();
         if !app.settings.scenario_folders.is_empty() {
             app.load_folders(ctx);
         }
@@ -379,7 +392,7 @@ impl MinwonApp {
     /// The scorecard on screen, also a past one opened from the history.
     pub fn scorecard_shown(&self) -> Option<&Scorecard> {
         match &self.screen {
-            Screen::Record(v) => Some(&v.card),
+            Screen::Record(v) => Some(&v.view.card),
             _ => self.scorecard(),
         }
     }
@@ -465,7 +478,208 @@ impl MinwonApp {
 
     /// Writes the finished records whose write failed before; those that still fail stay.
     fn retry_pending(&mut self) {
-        self.pending.retain_mut(|j| j.retry().is_err());
+        let mut written = Vec::new();
+        self.pending.retain_mut(|j| match j.retry() {
+            Ok(()) => {
+                written.extend(finished_path(j));
+                false
+            }
+            Err(_) => true,
+        });
+        for path in written {
+            self.queue_statements(path);
+        }
+    }
+
+    /// Records the role-play's last turn in its journal; a failed write is a notice and the
+    /// line stays in memory for the next write.
+    fn journal_turn(&mut self, roleplay: &mut Roleplay) {
+        let last = crate::records::RecordedTurn::last_of(roleplay.session());
+        if let (Some(j), Some(t)) = (roleplay.journal_mut(), last)
+            && let Err(e) = j.turn(&t)
+        {
+            self.notices.retain(|n| !n.starts_with("기록 저장 실패"));
+            self.notices.push(format!(
+                "기록 저장 실패 — 이 상담은 메모리에 있고 다음 응답 때 다시 씁니다: {e}"
+            ));
+        }
+    }
+
+    /// Writes a session's finished record (kept in memory and retried when that fails) and
+    /// queues its xAPI statements.
+    fn finish_journal(
+        &mut self,
+        mut journal: crate::records::Journal,
+        card: &Scorecard,
+        closing: Option<&str>,
+    ) {
+        match journal.finish(card, closing) {
+            Ok(()) => {
+                if let Some(path) = finished_path(&journal) {
+                    self.queue_statements(path);
+                }
+            }
+            Err(e) => {
+                self.notices.push(format!(
+                    "기록 저장 실패 — 점수표는 메모리에 있고 다시 씁니다: {e}"
+                ));
+                self.pending.push(journal);
+            }
+        }
+    }
+
+    /// Starts (or restarts, after the settings changed) the background sender when settings
+    /// name an LRS and records are kept; the outbox is first filled with every finished
+    /// session not queued before, off the UI thread.
+    fn start_sender(&mut self) {
+        // Dropping asks the old thread to stop without waiting for it.
+        self.sender = None;
+        let settings = self.settings.xapi.clone();
+        if settings.endpoint.trim().is_empty() {
+            return;
+        }
+        let Some(store) = self.store.clone() else {
+            return;
+        };
+        use crate::records::outbox::{self, Backoff, Outbox, Sender};
+        match Sender::spawn(
+            Outbox::new(store.outbox_dir()),
+            &settings,
+            Backoff::default(),
+        ) {
+            Ok(sender) => {
+                let nudger = sender.nudger();
+                let errors = self.queue_error.clone();
+                let spawned = std::thread::Builder::new()
+                    .name("minwon-xapi-queue".into())
+                    .spawn(move || {
+                        let (queued, problems) = outbox::queue_finished(&store, &settings);
+                        if let Some(p) = problems.iter().find(|p| p.reason.contains("outbox")) {
+                            set(&errors, Some(p.to_string()));
+                        }
+                        if queued > 0 {
+                            nudger.nudge();
+                        }
+                    });
+                if let Err(e) = spawned {
+                    self.notices
+                        .push(format!("지난 상담을 LRS로 보낼 준비를 할 수 없습니다: {e}"));
+                }
+                self.sender = Some(sender);
+            }
+            Err(e) => self.notices.push(format!("LRS로 보낼 수 없습니다: {e}")),
+        }
+    }
+
+    /// Puts a finished record's xAPI statements in the outbox and wakes the sender, off the
+    /// UI thread (the records folder may be a network share). A failure is shown in the LRS
+    /// status; the record is not marked queued, so the next start queues it.
+    fn queue_statements(&self, record: PathBuf) {
+        let (Some(sender), Some(store)) = (&self.sender, &self.store) else {
+            return;
+        };
+        let (store, settings) = (store.clone(), self.settings.xapi.clone());
+        let (nudger, errors) = (sender.nudger(), self.queue_error.clone());
+        let _ = std::thread::Builder::new()
+            .name("minwon-xapi-queue".into())
+            .spawn(move || {
+                let queued = store
+                    .read(&record)
+                    .and_then(|r| crate::records::outbox::queue_session(&store, &r, &settings));
+                match queued {
+                    Ok(_) => {
+                        set(&errors, None);
+                        nudger.nudge();
+                    }
+                    Err(e) => set(&errors, Some(e.to_string())),
+                }
+            });
+    }
+
+    /// What the background sender is doing, in words (`None` when no LRS is set).
+    pub fn lrs_status(&self) -> Option<String> {
+        let s = self.sender.as_ref()?.status();
+        let mut text = format!("LRS로 보낼 것 {}건 · 보낸 것 {}건", s.waiting, s.delivered);
+        if s.rejected > 0 {
+            text.push_str(&format!(
+                " · LRS가 거부한 것 {}건 (outbox/rejected)",
+                s.rejected
+            ));
+        }
+        if let Some(e) = &s.last_error {
+            text.push_str(&format!(" · 마지막 오류: {e}"));
+        }
+        if let Some(e) = self.queue_error.lock().ok().and_then(|e| e.clone()) {
+            text.push_str(&format!(" · outbox에 넣지 못함: {e}"));
+        }
+        Some(text)
+    }
+
+    /// What the background sender has done so far (`None` when no LRS is set).
+    pub fn sender_status(&self) -> Option<crate::records::outbox::SenderStatus> {
+        self.sender.as_ref().map(|s| s.status())
+    }
+
+    /// Collects an export that ended on the screen shown; a printable scorecard is opened in
+    /// the browser.
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        let state = match &mut self.screen {
+            Screen::History(h) => &mut h.export,
+            Screen::Dashboard(d) => &mut d.export,
+            Screen::Record(r) => &mut r.export,
+            _ => return,
+        };
+        if let Some(done) = state.poll()
+            && done.format == ExportFormat::Scorecard
+        {
+            ctx.open_url(egui::OpenUrl::new_tab(records_view::file_url(&done.path)));
+        }
+    }
+
+    /// Starts exporting what the screen shows (see [`Action::Export`]).
+    fn start_export(&mut self, format: ExportFormat, choose: bool, ctx: &egui::Context) {
+        let Some(store) = self.store.clone() else {
+            self.notices
+                .push("기록 폴더가 열려 있지 않아 내보낼 수 없습니다.".into());
+            return;
+        };
+        let default_dir = crate::records::export::default_dir(store.dir());
+        let (paths, what, who, state) = match &mut self.screen {
+            Screen::History(h) => (
+                h.shown().iter().map(|r| r.path.clone()).collect(),
+                "훈련기록",
+                h.trainee.clone(),
+                &mut h.export,
+            ),
+            Screen::Dashboard(d) => (
+                d.shown_paths(),
+                "교관현황판",
+                match d.filter().trim() {
+                    "" => "전체".to_owned(),
+                    f => f.to_owned(),
+                },
+                &mut d.export,
+            ),
+            Screen::Record(r) => (
+                vec![r.path.clone()],
+                "점수표",
+                format!("{}-{}", r.header.trainee.id, r.header.title),
+                &mut r.export,
+            ),
+            _ => return,
+        };
+        state.format = format;
+        state.start(
+            records_view::ExportJob {
+                store,
+                paths,
+                default_dir,
+                stem_what: what.to_owned(),
+                stem_who: who,
+                choose,
+            },
+            ctx,
+        );
     }
 
     /// The station's signature practice, if one is chosen and known.
@@ -659,15 +873,18 @@ impl MinwonApp {
             }
             (Action::OpenSettings, screen @ Screen::Settings { .. }) => screen,
             (Action::OpenSettings, screen) => Screen::Settings {
-                view: Box::new(SettingsView::new(
-                    &self.settings,
-                    self.station.practice.clone(),
-                    self.library
-                        .practices
-                        .iter()
-                        .map(|p| (p.id.clone(), p.title.clone()))
-                        .collect(),
-                )),
+                view: Box::new(
+                    SettingsView::new(
+                        &self.settings,
+                        self.station.practice.clone(),
+                        self.library
+                            .practices
+                            .iter()
+                            .map(|p| (p.id.clone(), p.title.clone()))
+                            .collect(),
+                    )
+                    .with_lrs_status(self.lrs_status()),
+                ),
                 return_to: Box::new(screen),
             },
             (Action::CloseSettings(new), Screen::Settings { return_to, .. }) => {
@@ -675,7 +892,11 @@ impl MinwonApp {
                     let new = new.sanitized();
                     let folders_changed = new.scenario_folders != self.settings.scenario_folders;
                     let station_changed = new.station_folder != self.settings.station_folder;
+                    let lrs_changed = new.xapi != self.settings.xapi;
                     self.settings = new;
+                    if lrs_changed {
+                        self.start_sender();
+                    }
                     if station_changed {
                         self.station = crate::station::StationSettings::default();
                         self.load_station();
@@ -710,15 +931,7 @@ impl MinwonApp {
                 },
             ) => {
                 roleplay.say(turn);
-                let last = crate::records::RecordedTurn::last_of(roleplay.session());
-                if let (Some(j), Some(t)) = (roleplay.journal_mut(), last)
-                    && let Err(e) = j.turn(&t)
-                {
-                    self.notices.retain(|n| !n.starts_with("기록 저장 실패"));
-                    self.notices.push(format!(
-                        "기록 저장 실패 — 이 상담은 메모리에 있고 다음 응답 때 다시 씁니다: {e}"
-                    ));
-                }
+                self.journal_turn(&mut roleplay);
                 Screen::Roleplay { entry, roleplay }
             }
             (
@@ -730,14 +943,9 @@ impl MinwonApp {
             ) => {
                 roleplay.finish();
                 let view = ScorecardView::new(roleplay.session(), self.practice());
-                if let Some(mut j) = roleplay.take_journal() {
+                if let Some(j) = roleplay.take_journal() {
                     let closing = roleplay.session().closing_reply().map(|r| r.text.as_str());
-                    if let Err(e) = j.finish(&view.card, closing) {
-                        self.notices.push(format!(
-                            "기록 저장 실패 — 점수표는 메모리에 있고 다시 씁니다: {e}"
-                        ));
-                        self.pending.push(j);
-                    }
+                    self.finish_journal(j, &view.card, closing);
                 }
                 Screen::Scorecard {
                     entry,
@@ -804,7 +1012,7 @@ impl MinwonApp {
                     Some(Ok(record)) => {
                         let checklist = self.library.checklist(&record.header.checklist).cloned();
                         match ScorecardView::from_record(&record, checklist.as_deref()) {
-                            Some(view) => Screen::Record(Box::new(view)),
+                            Some(view) => Screen::Record(Box::new(RecordView::new(&record, view))),
                             None => screen,
                         }
                     }
@@ -837,18 +1045,47 @@ impl MinwonApp {
             (Action::Say(turn), Screen::Day(mut d)) => {
                 if let Some(r) = d.roleplay_mut() {
                     r.say(turn);
+                    self.journal_turn(r);
                 }
                 Screen::Day(d)
             }
             (Action::Finish, Screen::Day(mut d)) => {
-                if let Err(e) = d.end_visit() {
-                    self.notices.push(e);
+                // A visit is recorded like a role-play: its record ends with the visit.
+                let journal = d.roleplay_mut().and_then(|r| r.take_journal());
+                match d.end_visit() {
+                    Ok(()) => {
+                        if let (Some(j), Some(session)) = (journal, d.day.current()) {
+                            let card = crate::scoring::score_with(session, d.day.practice());
+                            let closing = session.closing_reply().map(|r| r.text.clone());
+                            self.finish_journal(j, &card, closing.as_deref());
+                        }
+                    }
+                    Err(e) => {
+                        if let Some(r) = d.roleplay_mut() {
+                            r.set_journal(journal);
+                        }
+                        self.notices.push(e);
+                    }
                 }
                 Screen::Day(d)
             }
             (Action::Day(step), Screen::Day(mut d)) => {
                 let result = match step {
-                    DayAction::Meet => d.meet(),
+                    DayAction::Meet => d.meet().map(|()| {
+                        let header = d.roleplay().zip(self.store.as_ref()).map(|(r, store)| {
+                            (
+                                store.clone(),
+                                crate::records::Header::for_session(
+                                    r.session(),
+                                    self.trainee(),
+                                    self.records_mode(),
+                                ),
+                            )
+                        });
+                        if let (Some(r), Some((store, header))) = (d.roleplay_mut(), header) {
+                            r.set_journal(Some(store.begin(header)));
+                        }
+                    }),
                     DayAction::Submit(entry) => d.submit(entry),
                     DayAction::Next => {
                         d.next();
@@ -872,6 +1109,11 @@ impl MinwonApp {
                 if d.day.current().is_none_or(|s| s.is_over()) =>
             {
                 Screen::Library
+            }
+            (Action::Export { format, choose }, screen) => {
+                self.screen = screen;
+                self.start_export(format, choose, ctx);
+                std::mem::take(&mut self.screen)
             }
             (Action::SetPractice(id), screen) => {
                 self.set_practice(id);
@@ -1070,6 +1312,10 @@ impl MinwonApp {
 
     fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let loading = self.is_loading();
+        let lrs = match self.screen {
+            Screen::Dashboard(_) => self.lrs_status(),
+            _ => None,
+        };
         let action = match &mut self.screen {
             Screen::Start(start) => start.ui(ui),
             Screen::Library => self.library_view.ui(ui, &self.library, loading),
@@ -1080,8 +1326,15 @@ impl MinwonApp {
             Screen::Roleplay { roleplay, .. } => return roleplay.ui(ui),
             Screen::Day(d) => return d.ui(ui),
             Screen::History(h) => return h.ui(ui, &self.library),
-            Screen::Dashboard(d) => return d.ui(ui),
-            Screen::Record(v) => v.ui(ui),
+            Screen::Dashboard(d) => {
+                d.lrs_status = lrs;
+                if d.lrs_status.is_some() {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_secs(1));
+                }
+                return d.ui(ui);
+            }
+            Screen::Record(v) => return v.ui(ui),
             Screen::Scorecard { scorecard, .. } => scorecard.ui(ui),
             Screen::Settings { view, .. } => return view.ui(ui),
         };
@@ -1093,6 +1346,7 @@ impl eframe::App for MinwonApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.poll_library();
         let ctx = ui.ctx().clone();
+        self.poll_export(&ctx);
         self.hold_close(&ctx);
         // The question goes first, so its Esc is not also taken by the screen below it.
         let mut actions = self.confirm_ui(&ctx);
@@ -1115,6 +1369,17 @@ impl eframe::App for MinwonApp {
         self.frames += 1;
     }
 
+    /// Stops the LRS sender, waiting briefly for a request under way (a statement is deleted
+    /// from the outbox only once the LRS has it, so one cut off is sent next time).
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if !self.pending.is_empty() {
+            self.retry_pending();
+        }
+        if let Some(sender) = self.sender.take() {
+            sender.stop_within(std::time::Duration::from_secs(2));
+        }
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.startup.is_scripted() {
             return;
@@ -1131,5 +1396,19 @@ impl eframe::App for MinwonApp {
                 ),
             }
         }
+    }
+}
+
+/// The finished record a journal wrote, if it has.
+fn finished_path(journal: &crate::records::Journal) -> Option<PathBuf> {
+    match journal.status() {
+        crate::records::JournalStatus::Finished(p) => Some(p),
+        _ => None,
+    }
+}
+
+fn set(slot: &std::sync::Mutex<Option<String>>, value: Option<String>) {
+    if let Ok(mut s) = slot.lock() {
+        *s = value;
     }
 }

@@ -422,14 +422,150 @@ pub fn html_scorecard(r: &Record) -> String {
 /// Writes the printable scorecard as `DIR/<session id>.html` with the font (and its licence)
 /// beside it; returns the HTML file's path.
 pub fn write_html(record: &Record, dir: &Path) -> Result<PathBuf, RecordsError> {
-    fs::create_dir_all(dir).map_err(|e| RecordsError::io(dir, e))?;
+    let path = dir.join(format!("{}.html", record.header.id));
+    write_html_as(record, &path)?;
+    Ok(path)
+}
+
+/// Writes the printable scorecard to `path` with the font (and its licence) beside it, the
+/// page atomically; errors say what to do.
+pub fn write_html_as(record: &Record, path: &Path) -> Result<(), RecordsError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let fail = |e: std::io::Error| write_failure(path, e.kind(), &e.to_string());
+    fs::create_dir_all(dir).map_err(fail)?;
     for (name, bytes) in [(FONT_FILE, FONT), (FONT_LICENCE_FILE, FONT_LICENCE)] {
         let p = dir.join(name);
         if fs::metadata(&p).map(|m| m.len()).ok() != Some(bytes.len() as u64) {
-            fs::write(&p, bytes).map_err(|e| RecordsError::io(&p, e))?;
+            fs::write(&p, bytes).map_err(fail)?;
         }
     }
-    let path = dir.join(format!("{}.html", record.header.id));
-    fs::write(&path, html_scorecard(record)).map_err(|e| RecordsError::io(&path, e))?;
-    Ok(path)
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".minwon-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(html_scorecard(record).as_bytes())
+        .and_then(|()| tmp.flush())
+        .map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// The folder exports go to unless the user picks another: `exports` inside the records folder
+/// (the station's shared folder when there is one, so the instructor finds them on any PC;
+/// listing reads only the folder's own files, never its subfolders).
+pub const EXPORTS_FOLDER: &str = "exports";
+
+/// The default folder for exports of the records in `records_dir`.
+pub fn default_dir(records_dir: &Path) -> PathBuf {
+    records_dir.join(EXPORTS_FOLDER)
+}
+
+/// A time-stamped file name, `{what}-{who}-{YYYYMMDD-HHMMSS}.{ext}` in local time (`who` left
+/// out when empty), with the characters Windows refuses in a name replaced by `_`.
+pub fn file_name(what: &str, who: &str, at: jiff::Timestamp, ext: &str) -> String {
+    let stamp = at
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    let clean = |s: &str| -> String {
+        s.trim()
+            .chars()
+            .map(|c| {
+                if c.is_control() || r#"<>:"/\|?*"#.contains(c) {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .take(40)
+            .collect()
+    };
+    let (what, who) = (clean(what), clean(who));
+    if who.is_empty() {
+        format!("{what}-{stamp}.{ext}")
+    } else {
+        format!("{what}-{who}-{stamp}.{ext}")
+    }
+}
+
+/// `dir/name`, or `dir/<stem>-2.<ext>`, `-3`… when a file of that name is already there.
+pub fn free_path(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((s, e)) => (s, format!(".{e}")),
+        None => (name, String::new()),
+    };
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// A table export: the workbook or the sessions as CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Xlsx,
+    Csv,
+}
+
+impl Table {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Table::Xlsx => "xlsx",
+            Table::Csv => "csv",
+        }
+    }
+}
+
+/// Why an export could not be written, in words that say what to do.
+fn write_failure(path: &Path, kind: std::io::ErrorKind, detail: &str) -> RecordsError {
+    use std::io::ErrorKind as K;
+    let dir = path.parent().unwrap_or(path);
+    let reason = match kind {
+        K::PermissionDenied | K::ReadOnlyFilesystem => format!(
+            "{}에 쓸 수 없습니다 (읽기 전용이거나 권한이 없습니다). '다른 곳에 저장…'으로 다른 폴더를 고르십시오",
+            dir.display()
+        ),
+        K::StorageFull | K::QuotaExceeded => format!(
+            "{}의 디스크가 가득 찼습니다. 공간을 비우거나 '다른 곳에 저장…'으로 다른 곳을 고르십시오",
+            dir.display()
+        ),
+        K::NotFound => format!("폴더 {}를 찾을 수 없습니다", dir.display()),
+        _ => format!("파일을 쓸 수 없습니다 ({detail})"),
+    };
+    export_error(path, reason)
+}
+
+/// Writes `records` to `path` as a table, atomically (a temp file in the same folder, then a
+/// rename), creating the folder; a failed export leaves no half-written file behind.
+pub fn save_table(records: &[Record], table: Table, path: &Path) -> Result<(), RecordsError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| write_failure(path, e.kind(), &e.to_string()))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".minwon-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| write_failure(path, e.kind(), &e.to_string()))?;
+    let written = match table {
+        Table::Xlsx => xlsx(records, tmp.path()).map_err(|e| match e {
+            XlsxError::IoError(io) => write_failure(path, io.kind(), &io.to_string()),
+            other => export_error(path, other),
+        }),
+        Table::Csv => write_csv(records, tmp.path()).map_err(|e| match e {
+            RecordsError::ReadOnly { source, .. }
+            | RecordsError::Full { source, .. }
+            | RecordsError::Io { source, .. } => {
+                write_failure(path, source.kind(), &source.to_string())
+            }
+            other => other,
+        }),
+    };
+    written?;
+    tmp.persist(path)
+        .map_err(|e| write_failure(path, e.error.kind(), &e.error.to_string()))?;
+    Ok(())
 }
