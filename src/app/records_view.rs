@@ -669,7 +669,7 @@ impl ExportState {
     fn ui(&mut self, ui: &mut Ui, formats: &[ExportFormat], actions: &mut Vec<Action>) {
         let p = colors(ui);
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("내보내기").family(bold()));
+            ui.label(RichText::new("보고서").family(bold()));
             if formats.len() > 1 {
                 for &f in formats {
                     ui.selectable_value(&mut self.format, f, f.label());

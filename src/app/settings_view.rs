@@ -206,7 +206,6 @@ impl SettingsView {
                     )
                     .labelled_by(label.id);
                 });
-                self.lrs_ui(ui);
                 section_ui(ui, "시나리오 폴더");
                 ui.label(
                     RichText::new("내장 시나리오에 더해 이 폴더들의 .ron 파일을 읽습니다 (예: 공유 폴더).")
@@ -242,6 +241,7 @@ impl SettingsView {
                 if let Some(e) = &self.folder_error {
                     ui.label(RichText::new(e).color(colors(ui).bad));
                 }
+                self.lrs_ui(ui);
             });
         });
         action

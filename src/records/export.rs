@@ -535,6 +535,10 @@ fn write_failure(path: &Path, kind: std::io::ErrorKind, detail: &str) -> Records
             dir.display()
         ),
         K::NotFound => format!("폴더 {}를 찾을 수 없습니다", dir.display()),
+        K::NotADirectory | K::AlreadyExists => format!(
+            "{}에 쓸 수 없습니다: 그 이름의 파일이 있어 폴더로 쓸 수 없습니다. '다른 곳에 저장…'으로 다른 곳을 고르십시오",
+            dir.display()
+        ),
         _ => format!("파일을 쓸 수 없습니다 ({detail})"),
     };
     export_error(path, reason)
