@@ -760,8 +760,8 @@ impl ExportJob {
         }
         let mut records = Vec::with_capacity(self.paths.len());
         let mut skipped = 0;
-        for p in &self.paths {
-            match self.store.read(p) {
+        for r in self.store.read_many(&self.paths) {
+            match r {
                 Ok(r) => records.push(r),
                 Err(_) => skipped += 1,
             }

@@ -54,24 +54,25 @@ const SESSION_HEADERS: [&str; 23] = [
     "앱 버전",
 ];
 
-/// A session's row of the 세션 sheet and the CSV file, as text and numbers.
-enum Cell {
+/// A cell of a row: text made for it, text borrowed from the record, a number, or nothing.
+enum Cell<'a> {
     Text(String),
+    Str(&'a str),
     Number(f64),
     Empty,
 }
 
-fn session_row(r: &Record) -> Vec<Cell> {
-    use Cell::{Empty, Number, Text};
+fn session_row(r: &Record) -> Vec<Cell<'_>> {
+    use Cell::{Empty, Number, Str, Text};
     let h = &r.header;
     let card = r.end.scorecard.as_ref();
     let mut row = vec![
         Text(h.id.to_string()),
-        Text(h.trainee.id.clone()),
-        Text(h.trainee.name.clone()),
-        Text(h.scenario.clone()),
-        Text(h.title.clone()),
-        Text(h.mode.label().into()),
+        Str(&h.trainee.id),
+        Str(&h.trainee.name),
+        Str(&h.scenario),
+        Str(&h.title),
+        Str(h.mode.label()),
         Text(local_time(h.started_at)),
         Text(local_time(r.end.ended_at)),
         Number(r.end.duration_secs.round()),
@@ -86,8 +87,8 @@ fn session_row(r: &Record) -> Vec<Cell> {
     match card {
         Some(c) => {
             row.push(Number(f64::from(c.total)));
-            row.push(Text(c.grade.letter().into()));
-            row.push(Text(c.outcome_label.clone()));
+            row.push(Str(c.grade.letter()));
+            row.push(Str(&c.outcome_label));
         }
         None => row.extend([Empty, Empty, Empty]),
     }
@@ -100,7 +101,7 @@ fn session_row(r: &Record) -> Vec<Cell> {
     }
     row.push(card.map_or(Empty, |c| Number(c.violations.len() as f64)));
     row.push(card.map_or(Empty, |c| Number(c.ladder.len() as f64)));
-    row.push(Text(h.app_version.clone()));
+    row.push(Str(&h.app_version));
     row
 }
 
@@ -140,6 +141,9 @@ impl<'a> Sheet<'a> {
                 Cell::Text(s) => {
                     self.ws.write_string(self.row, col, clip(s))?;
                 }
+                Cell::Str(s) => {
+                    self.ws.write_string(self.row, col, clip(s))?;
+                }
                 Cell::Number(n) => {
                     self.ws.write_number(self.row, col, *n)?;
                 }
@@ -157,7 +161,7 @@ pub fn write_xlsx(records: &[Record], path: &Path) -> Result<(), RecordsError> {
 }
 
 fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
-    use Cell::{Empty, Number, Text};
+    use Cell::{Empty, Number, Str, Text};
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     {
@@ -185,21 +189,22 @@ fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
             let Some(card) = &r.end.scorecard else {
                 continue;
             };
+            let id = r.header.id.to_string();
             for i in &card.items {
                 s.push(&[
-                    Text(r.header.id.to_string()),
-                    Text(r.header.trainee.id.clone()),
-                    Text(r.header.scenario.clone()),
-                    Text(i.id.clone()),
-                    Text(i.title.clone()),
-                    Text(i.phase.label().into()),
+                    Str(&id),
+                    Str(&r.header.trainee.id),
+                    Str(&r.header.scenario),
+                    Str(&i.id),
+                    Str(&i.title),
+                    Str(i.phase.label()),
                     Number(f64::from(i.weight)),
-                    Text(if i.applicable { "예" } else { "아니오" }.into()),
-                    Text(if i.met { "예" } else { "아니오" }.into()),
+                    Str(if i.applicable { "예" } else { "아니오" }),
+                    Str(if i.met { "예" } else { "아니오" }),
                     i.evidence
                         .as_ref()
                         .map_or(Empty, |e| Number(f64::from(e.turn))),
-                    i.evidence.as_ref().map_or(Empty, |e| Text(e.text.clone())),
+                    i.evidence.as_ref().map_or(Empty, |e| Str(&e.text)),
                 ])?;
             }
         }
@@ -220,27 +225,28 @@ fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
             let Some(card) = &r.end.scorecard else {
                 continue;
             };
+            let id = r.header.id.to_string();
             for v in &card.violations {
                 s.push(&[
-                    Text(r.header.id.to_string()),
-                    Text(r.header.trainee.id.clone()),
-                    Text(r.header.scenario.clone()),
-                    Text(v.id.clone()),
-                    Text(v.title.clone()),
+                    Str(&id),
+                    Str(&r.header.trainee.id),
+                    Str(&r.header.scenario),
+                    Str(&v.id),
+                    Str(&v.title),
                     Number(f64::from(v.turn)),
-                    Text(v.text.clone()),
+                    Str(&v.text),
                     Number(f64::from(v.penalty)),
                 ])?;
             }
             for l in &card.ladder {
                 s.push(&[
-                    Text(r.header.id.to_string()),
-                    Text(r.header.trainee.id.clone()),
-                    Text(r.header.scenario.clone()),
-                    Text(l.rung.id().into()),
-                    Text(l.problem.clone()),
+                    Str(&id),
+                    Str(&r.header.trainee.id),
+                    Str(&r.header.scenario),
+                    Str(l.rung.id()),
+                    Str(&l.problem),
                     Number(f64::from(l.turn)),
-                    Text(l.text.clone()),
+                    Str(&l.text),
                     Number(f64::from(l.penalty)),
                 ])?;
             }
@@ -263,16 +269,7 @@ fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
         let mut s = Sheet::new(wb.add_worksheet(), "대화", &headers, &bold)?;
         for r in records {
             let id = r.header.id.to_string();
-            let base = |turn: f64, who: &str, text: &str| {
-                vec![
-                    Text(id.clone()),
-                    Text(r.header.trainee.id.clone()),
-                    Text(r.header.scenario.clone()),
-                    Number(turn),
-                    Text(who.into()),
-                    Text(text.into()),
-                ]
-            };
+            let base = |turn: f64, who: &'static str, text| line_start(&id, r, turn, who, text);
             s.push(&base(0.0, "민원인", &r.header.opening))?;
             for t in &r.turns {
                 let mut row = base(f64::from(t.number), "교육생", &t.text);
@@ -294,6 +291,24 @@ fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
     wb.save(path)
 }
 
+/// The first cells of a line of the 대화 sheet.
+fn line_start<'a>(
+    id: &'a str,
+    r: &'a Record,
+    turn: f64,
+    who: &'a str,
+    text: &'a str,
+) -> Vec<Cell<'a>> {
+    vec![
+        Cell::Str(id),
+        Cell::Str(&r.header.trainee.id),
+        Cell::Str(&r.header.scenario),
+        Cell::Number(turn),
+        Cell::Str(who),
+        Cell::Str(text),
+    ]
+}
+
 /// Writes the sessions table as CSV, UTF-8 with a byte-order mark so Excel reads Hangul.
 pub fn write_csv(records: &[Record], path: &Path) -> Result<(), RecordsError> {
     let mut file = fs::File::create(path).map_err(|e| RecordsError::io(path, e))?;
@@ -307,6 +322,7 @@ pub fn write_csv(records: &[Record], path: &Path) -> Result<(), RecordsError> {
             .into_iter()
             .map(|c| match c {
                 Cell::Text(s) => s,
+                Cell::Str(s) => s.to_owned(),
                 Cell::Number(n) => format!("{n}"),
                 Cell::Empty => String::new(),
             })

@@ -369,6 +369,11 @@ impl Store {
         read_record(path)
     }
 
+    /// Reads whole records in parallel (for an export), each result in the order given.
+    pub fn read_many(&self, paths: &[PathBuf]) -> Vec<Result<Record, RecordsError>> {
+        parallel(paths, |p| read_record(p))
+    }
+
     /// The path of the finished record of a session.
     pub fn record_path(&self, id: Uuid) -> PathBuf {
         self.dir.join(format!("{id}{RECORD_SUFFIX}"))
