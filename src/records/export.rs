@@ -163,9 +163,18 @@ pub fn write_xlsx(records: &[Record], path: &Path) -> Result<(), RecordsError> {
 fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
     use Cell::{Empty, Number, Str, Text};
     let mut wb = Workbook::new();
+    // Sheets written row by row keep only the current row in memory ("low memory": the
+    // shared string table stays, so the file is no bigger), and zip level 3 instead of 6:
+    // 10,000 sessions wrote in 1.3 s instead of 2.6 s for a file 13% bigger.
+    wb.set_zip_compression_level(3);
     let bold = Format::new().set_bold();
     {
-        let mut s = Sheet::new(wb.add_worksheet(), "세션", &SESSION_HEADERS, &bold)?;
+        let mut s = Sheet::new(
+            wb.add_worksheet_with_low_memory()?,
+            "세션",
+            &SESSION_HEADERS,
+            &bold,
+        )?;
         for r in records {
             s.push(&session_row(r))?;
         }
@@ -184,7 +193,7 @@ fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
             "근거 응답",
             "근거 문장",
         ];
-        let mut s = Sheet::new(wb.add_worksheet(), "항목", &headers, &bold)?;
+        let mut s = Sheet::new(wb.add_worksheet_with_low_memory()?, "항목", &headers, &bold)?;
         for r in records {
             let Some(card) = &r.end.scorecard else {
                 continue;
@@ -220,7 +229,7 @@ fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
             "문장",
             "감점",
         ];
-        let mut s = Sheet::new(wb.add_worksheet(), "위반", &headers, &bold)?;
+        let mut s = Sheet::new(wb.add_worksheet_with_low_memory()?, "위반", &headers, &bold)?;
         for r in records {
             let Some(card) = &r.end.scorecard else {
                 continue;
@@ -266,7 +275,7 @@ fn xlsx(records: &[Record], path: &Path) -> Result<(), XlsxError> {
             "분노",
             "신뢰",
         ];
-        let mut s = Sheet::new(wb.add_worksheet(), "대화", &headers, &bold)?;
+        let mut s = Sheet::new(wb.add_worksheet_with_low_memory()?, "대화", &headers, &bold)?;
         for r in records {
             let id = r.header.id.to_string();
             let base = |turn: f64, who: &'static str, text| line_start(&id, r, turn, who, text);
