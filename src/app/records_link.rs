@@ -72,6 +72,7 @@ impl MinwonApp {
                     .name("minwon-xapi-queue".into())
                     .spawn(move || {
                         let (queued, problems) = outbox::queue_finished(&store, &settings);
+                        // The outbox's own failures; unreadable records are the history's to list.
                         if let Some(p) = problems.iter().find(|p| p.reason.contains("outbox")) {
                             set(&errors, Some(p.to_string()));
                         }
