@@ -801,3 +801,55 @@ fn the_local_index_lists_exactly_what_the_folder_holds() {
         .with_index(dir.path().join("broken.jsonl").join("x.idx"));
     assert_eq!(nowhere.list().records, plain.list().records);
 }
+
+/// Export file names: time-stamped, without characters Windows refuses, never over an
+/// earlier file; a table written atomically, a failed one leaving nothing behind.
+#[test]
+fn export_names_are_safe_and_new_and_tables_are_written_whole() {
+    let at = jiff::Timestamp::from_second(1_767_225_600).unwrap();
+    let name = export::file_name("교관현황판", "A/B:C*?", at, "xlsx");
+    assert!(name.starts_with("교관현황판-A_B_C__-2026"), "{name}");
+    assert!(name.ends_with(".xlsx") && !name.contains(['/', ':', '*', '?']));
+    assert!(export::file_name("훈련기록", "  ", at, "csv").starts_with("훈련기록-2026"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(&dir.path().join("records")).unwrap();
+    let lib = Library::builtin();
+    record(
+        &store,
+        lib.scenario(SCENARIO).unwrap(),
+        &transcript("model.txt"),
+        "A",
+    );
+    let records: Vec<_> = store
+        .list()
+        .records
+        .iter()
+        .map(|r| store.read(&r.path).unwrap())
+        .collect();
+    let out = export::default_dir(store.dir());
+    assert_eq!(out, dir.path().join("records").join("exports"));
+    let first = export::free_path(&out, "표.csv");
+    export::save_table(&records, export::Table::Csv, &first).unwrap();
+    let second = export::free_path(&out, "표.csv");
+    assert_eq!(second, out.join("표-2.csv"));
+    export::save_table(&records, export::Table::Xlsx, &out.join("표.xlsx")).unwrap();
+    assert!(
+        std::fs::read(out.join("표.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+
+    // A folder that is a file: a message that says what to do, and no file.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, b"x").unwrap();
+    let err = export::save_table(&records, export::Table::Xlsx, &blocked.join("a.xlsx"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("다른 곳에 저장"), "{err}");
+}

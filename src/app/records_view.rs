@@ -849,3 +849,20 @@ impl RecordView {
         actions
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_escape_hangul_and_spaces_and_keep_drive_letters() {
+        assert_eq!(
+            file_url(std::path::Path::new("/tmp/exports/점수표 1.html")),
+            "file:///tmp/exports/%EC%A0%90%EC%88%98%ED%91%9C%201.html"
+        );
+        assert_eq!(
+            file_url(std::path::Path::new(r"C:\기록\a#b.html")),
+            "file:///C:/%EA%B8%B0%EB%A1%9D/a%23b.html"
+        );
+    }
+}

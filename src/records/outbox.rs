@@ -529,6 +529,32 @@ mod tests {
         }
     }
 
+    /// The app stops its sender on exit: promptly when it is idle or failing, nudges from
+    /// another thread are harmless, and the statements stay.
+    #[test]
+    fn a_sender_stops_within_its_limit_and_keeps_the_outbox() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.json"), b"{}").unwrap();
+        let settings = XapiSettings {
+            endpoint: "http://127.0.0.1:9/xAPI".into(),
+            ..XapiSettings::default()
+        };
+        let sender = Sender::spawn(Outbox::new(dir.path()), &settings, Backoff::default()).unwrap();
+        let nudger = sender.nudger();
+        std::thread::spawn(move || nudger.nudge()).join().unwrap();
+        let until = std::time::Instant::now() + Duration::from_secs(20);
+        while sender.status().passes == 0 {
+            assert!(std::time::Instant::now() < until, "the sender never tried");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(sender.status().last_error.is_some());
+        assert!(
+            sender.stop_within(Duration::from_secs(10)),
+            "stopped in time"
+        );
+        assert_eq!(Outbox::new(dir.path()).pending().len(), 1);
+    }
+
     #[test]
     fn a_dead_lrs_leaves_every_statement_in_the_outbox() {
         let dir = tempfile::tempdir().unwrap();
