@@ -695,3 +695,161 @@ fn two_processes_writing_into_one_folder_lose_nothing() {
         assert!(rec.turns.len() <= turns);
     }
 }
+
+fn ids(listing: &minwon::records::Listing) -> Vec<uuid::Uuid> {
+    listing.records.iter().map(|r| r.header.id).collect()
+}
+
+/// This PC's index of summaries: a listing with it is the listing without it, records other
+/// PCs add are picked up, deleted ones dropped (the index rewritten once a quarter is stale), a
+/// broken index or index line costs only a read, and a broken record is never cached.
+#[test]
+fn the_local_index_lists_exactly_what_the_folder_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let index = cache.path().join("index").join("station.idx");
+    let plain = Store::at(dir.path()).unwrap();
+    let indexed = Store::at(dir.path()).unwrap().with_index(index.clone());
+    let lib = Library::builtin();
+    let entry = lib.scenario(SCENARIO).unwrap();
+    let turns = transcript("model.txt");
+    for who in ["A", "B", "C", "D"] {
+        record(&plain, entry, &turns, who);
+    }
+    std::fs::write(dir.path().join("broken.jsonl"), b"{\"line\":\"header\"").unwrap();
+
+    let first = indexed.list();
+    assert_eq!(ids(&first), ids(&plain.list()));
+    assert_eq!(first.records, plain.list().records);
+    assert_eq!(first.problems.len(), 1);
+    let text = std::fs::read_to_string(&index).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        1 + 4,
+        "a first line and one per record"
+    );
+    assert!(
+        !text.contains("broken.jsonl"),
+        "a broken record is never cached"
+    );
+
+    // The second listing reads the index, not the files: a record's file changed behind the
+    // index's back (which minwon never does) still lists as cached.
+    let victim = first.records[0].path.clone();
+    let original = std::fs::read(&victim).unwrap();
+    let mut changed = original.clone();
+    let at = changed.windows(4).position(|w| w == b"\"A\",").unwrap_or(0);
+    changed.truncate(at.max(1));
+    std::fs::write(&victim, &changed).unwrap();
+    assert_eq!(ids(&indexed.list()), ids(&first), "from the index");
+    std::fs::write(&victim, &original).unwrap();
+
+    // Another PC adds a record: read once and appended.
+    let (new_id, _) = record(&plain, entry, &turns, "E");
+    let second = indexed.list();
+    assert_eq!(second.records.len(), 5);
+    assert!(ids(&second).contains(&new_id));
+    assert_eq!(ids(&second), ids(&plain.list()));
+    assert_eq!(
+        std::fs::read_to_string(&index).unwrap().lines().count(),
+        1 + 5
+    );
+
+    // Two are deleted (40% stale): gone from the listing, and the index is rewritten.
+    for r in &second.records[..2] {
+        std::fs::remove_file(&r.path).unwrap();
+    }
+    let third = indexed.list();
+    assert_eq!(ids(&third), ids(&plain.list()));
+    assert_eq!(third.records.len(), 3);
+    assert_eq!(
+        std::fs::read_to_string(&index).unwrap().lines().count(),
+        1 + 3
+    );
+
+    // A broken line in the index: that record is read from its file again.
+    let text = std::fs::read_to_string(&index).unwrap();
+    let name = third.records[0]
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let broken: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with(&name) {
+                format!("{name}\t{{\"cut\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&index, broken).unwrap();
+    assert_eq!(indexed.list().records, plain.list().records);
+    // An index that is not one (another program's file, or garbage): a full read.
+    std::fs::write(&index, b"\x00\xffnot an index\n").unwrap();
+    assert_eq!(indexed.list().records, plain.list().records);
+    assert!(
+        std::fs::read(&index)
+            .unwrap()
+            .starts_with(b"minwon-records-index 1\n")
+    );
+    // An index that cannot be written (its folder is a file): listing still works.
+    let nowhere = Store::at(dir.path())
+        .unwrap()
+        .with_index(dir.path().join("broken.jsonl").join("x.idx"));
+    assert_eq!(nowhere.list().records, plain.list().records);
+}
+
+/// Export file names: time-stamped, without characters Windows refuses, never over an
+/// earlier file; a table written atomically, a failed one leaving nothing behind.
+#[test]
+fn export_names_are_safe_and_new_and_tables_are_written_whole() {
+    let at = jiff::Timestamp::from_second(1_767_225_600).unwrap();
+    let name = export::file_name("교관현황판", "A/B:C*?", at, "xlsx");
+    assert!(name.starts_with("교관현황판-A_B_C__-2026"), "{name}");
+    assert!(name.ends_with(".xlsx") && !name.contains(['/', ':', '*', '?']));
+    assert!(export::file_name("훈련기록", "  ", at, "csv").starts_with("훈련기록-2026"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(&dir.path().join("records")).unwrap();
+    let lib = Library::builtin();
+    record(
+        &store,
+        lib.scenario(SCENARIO).unwrap(),
+        &transcript("model.txt"),
+        "A",
+    );
+    let records: Vec<_> = store
+        .list()
+        .records
+        .iter()
+        .map(|r| store.read(&r.path).unwrap())
+        .collect();
+    let out = export::default_dir(store.dir());
+    assert_eq!(out, dir.path().join("records").join("exports"));
+    let first = export::free_path(&out, "표.csv");
+    export::save_table(&records, export::Table::Csv, &first).unwrap();
+    let second = export::free_path(&out, "표.csv");
+    assert_eq!(second, out.join("표-2.csv"));
+    export::save_table(&records, export::Table::Xlsx, &out.join("표.xlsx")).unwrap();
+    assert!(
+        std::fs::read(out.join("표.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+
+    // A folder that is a file: a message that says what to do, and no file.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, b"x").unwrap();
+    let err = export::save_table(&records, export::Table::Xlsx, &blocked.join("a.xlsx"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("다른 곳에 저장"), "{err}");
+}

@@ -6,6 +6,7 @@
 mod briefing;
 mod day_view;
 mod library_view;
+mod records_link;
 mod records_view;
 mod roleplay;
 mod scorecard;
@@ -24,7 +25,7 @@ use std::sync::{Arc, mpsc};
 use egui::{Panel, RichText};
 
 pub use day_view::{DayAction, DayView, Phase as DayPhase};
-pub use records_view::{DashboardView, HistoryView};
+pub use records_view::{DashboardView, ExportFormat, Exported, HistoryView, RecordView};
 pub use roleplay::Roleplay;
 pub use scorecard::ScorecardView;
 pub use settings::{Mode, RendererChoice, Settings, ThemeChoice};
@@ -64,8 +65,8 @@ pub enum Screen {
     History(Box<HistoryView>),
     /// The instructor's dashboard of every trainee in the records folder.
     Dashboard(Box<DashboardView>),
-    /// A past session's scorecard, read-only.
-    Record(Box<ScorecardView>),
+    /// A past session's scorecard, read-only, with its printable export.
+    Record(Box<RecordView>),
     /// The instructor's studio: one scenario file open for editing and playtesting.
     Studio(Box<StudioView>),
     /// Settings, and the screen to go back to when they close.
@@ -175,6 +176,12 @@ pub enum Action {
     EditFile(PathBuf),
     /// A trainee disputes a judgement of the analyser (the scorecard's 이의 button).
     Dispute(crate::authoring::phrase::Dispute),
+    /// Export what the history, the dashboard or the record on screen shows: into the
+    /// records folder's `exports`, or where the save dialog says when `choose`.
+    Export {
+        format: ExportFormat,
+        choose: bool,
+    },
 }
 
 /// A question the app asks before something that cannot be undone.
@@ -263,6 +270,10 @@ pub struct MinwonApp {
     /// Scenario files of the instructor's folder with an autosaved draft left behind (a crash,
     /// or closing without saving), offered on the library in 교관 모드.
     leftover_drafts: Vec<PathBuf>,
+    /// Sends the outbox to the LRS in the background, when settings name one.
+    sender: Option<crate::records::outbox::Sender>,
+    /// Why the last finished session could not be put in the outbox (the next start queues it).
+    queue_error: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl MinwonApp {
@@ -333,9 +344,12 @@ impl MinwonApp {
             pending: Vec::new(),
             instructor: false,
             leftover_drafts: Vec::new(),
+            sender: None,
+            queue_error: Arc::default(),
         };
         app.load_station();
         app.open_records();
+        app.start_sender();
         if !app.settings.scenario_folders.is_empty() {
             app.load_folders(ctx);
         }
@@ -468,7 +482,7 @@ impl MinwonApp {
     /// The scorecard on screen, also a past one opened from the history.
     pub fn scorecard_shown(&self) -> Option<&Scorecard> {
         match &self.screen {
-            Screen::Record(v) => Some(&v.card),
+            Screen::Record(v) => Some(&v.view.card),
             _ => self.scorecard(),
         }
     }
@@ -513,7 +527,14 @@ impl MinwonApp {
             (None, true) => Location::resolve(self.settings.station_folder.as_deref()),
             (None, false) => return,
         };
-        match location.and_then(|l| Store::open(&l).map(|s| (l, s))) {
+        // The real app keeps an index of the summaries in this PC's cache folder, so the
+        // dashboard of a big station folder reads only the records it has not seen; tests
+        // (a given folder) read every file.
+        let index = self.startup.records_dir.is_none();
+        let opened = location.and_then(|l| {
+            Store::open(&l).map(|s| (l, if index { s.with_local_index() } else { s }))
+        });
+        match opened {
             Ok((l, store)) => {
                 self.store_place = l.describe();
                 self.unfinished = store.unfinished();
@@ -554,7 +575,17 @@ impl MinwonApp {
 
     /// Writes the finished records whose write failed before; those that still fail stay.
     fn retry_pending(&mut self) {
-        self.pending.retain_mut(|j| j.retry().is_err());
+        let mut written = Vec::new();
+        self.pending.retain_mut(|j| match j.retry() {
+            Ok(()) => {
+                written.extend(records_link::finished_path(j));
+                false
+            }
+            Err(_) => true,
+        });
+        for path in written {
+            self.queue_statements(path);
+        }
     }
 
     /// The station's signature practice, if one is chosen and known.
@@ -828,15 +859,18 @@ impl MinwonApp {
             }
             (Action::OpenSettings, screen @ Screen::Settings { .. }) => screen,
             (Action::OpenSettings, screen) => Screen::Settings {
-                view: Box::new(SettingsView::new(
-                    &self.settings,
-                    self.station.practice.clone(),
-                    self.library
-                        .practices
-                        .iter()
-                        .map(|p| (p.id.clone(), p.title.clone()))
-                        .collect(),
-                )),
+                view: Box::new(
+                    SettingsView::new(
+                        &self.settings,
+                        self.station.practice.clone(),
+                        self.library
+                            .practices
+                            .iter()
+                            .map(|p| (p.id.clone(), p.title.clone()))
+                            .collect(),
+                    )
+                    .with_lrs_status(self.lrs_status()),
+                ),
                 return_to: Box::new(screen),
             },
             (Action::CloseSettings(new), Screen::Settings { return_to, .. }) => {
@@ -844,7 +878,11 @@ impl MinwonApp {
                     let new = new.sanitized();
                     let folders_changed = new.scenario_folders != self.settings.scenario_folders;
                     let station_changed = new.station_folder != self.settings.station_folder;
+                    let lrs_changed = new.xapi != self.settings.xapi;
                     self.settings = new;
+                    if lrs_changed {
+                        self.start_sender();
+                    }
                     if station_changed {
                         self.station = crate::station::StationSettings::default();
                         self.load_station();
@@ -879,15 +917,7 @@ impl MinwonApp {
                 },
             ) => {
                 roleplay.say(turn);
-                let last = crate::records::RecordedTurn::last_of(roleplay.session());
-                if let (Some(j), Some(t)) = (roleplay.journal_mut(), last)
-                    && let Err(e) = j.turn(&t)
-                {
-                    self.notices.retain(|n| !n.starts_with("기록 저장 실패"));
-                    self.notices.push(format!(
-                        "기록 저장 실패 — 이 상담은 메모리에 있고 다음 응답 때 다시 씁니다: {e}"
-                    ));
-                }
+                self.journal_turn(&mut roleplay);
                 Screen::Roleplay { entry, roleplay }
             }
             (
@@ -900,14 +930,9 @@ impl MinwonApp {
                 roleplay.finish();
                 let view = ScorecardView::new(roleplay.session(), self.practice())
                     .with_disputes(self.settings.mode == Mode::Practice);
-                if let Some(mut j) = roleplay.take_journal() {
+                if let Some(j) = roleplay.take_journal() {
                     let closing = roleplay.session().closing_reply().map(|r| r.text.as_str());
-                    if let Err(e) = j.finish(&view.card, closing) {
-                        self.notices.push(format!(
-                            "기록 저장 실패 — 점수표는 메모리에 있고 다시 씁니다: {e}"
-                        ));
-                        self.pending.push(j);
-                    }
+                    self.finish_journal(j, &view.card, closing);
                 }
                 Screen::Scorecard {
                     entry,
@@ -974,7 +999,7 @@ impl MinwonApp {
                     Some(Ok(record)) => {
                         let checklist = self.library.checklist(&record.header.checklist).cloned();
                         match ScorecardView::from_record(&record, checklist.as_deref()) {
-                            Some(view) => Screen::Record(Box::new(view)),
+                            Some(view) => Screen::Record(Box::new(RecordView::new(&record, view))),
                             None => screen,
                         }
                     }
@@ -1007,18 +1032,47 @@ impl MinwonApp {
             (Action::Say(turn), Screen::Day(mut d)) => {
                 if let Some(r) = d.roleplay_mut() {
                     r.say(turn);
+                    self.journal_turn(r);
                 }
                 Screen::Day(d)
             }
             (Action::Finish, Screen::Day(mut d)) => {
-                if let Err(e) = d.end_visit() {
-                    self.notices.push(e);
+                // A visit is recorded like a role-play: its record ends with the visit.
+                let journal = d.roleplay_mut().and_then(|r| r.take_journal());
+                match d.end_visit() {
+                    Ok(()) => {
+                        if let (Some(j), Some(session)) = (journal, d.day.current()) {
+                            let card = crate::scoring::score_with(session, d.day.practice());
+                            let closing = session.closing_reply().map(|r| r.text.clone());
+                            self.finish_journal(j, &card, closing.as_deref());
+                        }
+                    }
+                    Err(e) => {
+                        if let Some(r) = d.roleplay_mut() {
+                            r.set_journal(journal);
+                        }
+                        self.notices.push(e);
+                    }
                 }
                 Screen::Day(d)
             }
             (Action::Day(step), Screen::Day(mut d)) => {
                 let result = match step {
-                    DayAction::Meet => d.meet(),
+                    DayAction::Meet => d.meet().map(|()| {
+                        let header = d.roleplay().zip(self.store.as_ref()).map(|(r, store)| {
+                            (
+                                store.clone(),
+                                crate::records::Header::for_session(
+                                    r.session(),
+                                    self.trainee(),
+                                    self.records_mode(),
+                                ),
+                            )
+                        });
+                        if let (Some(r), Some((store, header))) = (d.roleplay_mut(), header) {
+                            r.set_journal(Some(store.begin(header)));
+                        }
+                    }),
                     DayAction::Submit(entry) => d.submit(entry),
                     DayAction::Next => {
                         d.next();
@@ -1042,6 +1096,11 @@ impl MinwonApp {
                 if d.day.current().is_none_or(|s| s.is_over()) =>
             {
                 Screen::Library
+            }
+            (Action::Export { format, choose }, screen) => {
+                self.screen = screen;
+                self.start_export(format, choose, ctx);
+                std::mem::take(&mut self.screen)
             }
             (Action::SetPractice(id), screen) => {
                 self.set_practice(id);
@@ -1378,6 +1437,10 @@ impl MinwonApp {
 
     fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let loading = self.is_loading();
+        let lrs = match self.screen {
+            Screen::Dashboard(_) => self.lrs_status(),
+            _ => None,
+        };
         let action = match &mut self.screen {
             Screen::Start(start) => start.ui(ui),
             Screen::Library => self
@@ -1390,8 +1453,15 @@ impl MinwonApp {
             Screen::Roleplay { roleplay, .. } => return roleplay.ui(ui),
             Screen::Day(d) => return d.ui(ui),
             Screen::History(h) => return h.ui(ui, &self.library),
-            Screen::Dashboard(d) => return d.ui(ui),
-            Screen::Record(v) => v.ui(ui),
+            Screen::Dashboard(d) => {
+                d.lrs_status = lrs;
+                if d.lrs_status.is_some() {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_secs(1));
+                }
+                return d.ui(ui);
+            }
+            Screen::Record(v) => return v.ui(ui),
             Screen::Studio(s) => return s.ui(ui),
             Screen::Scorecard { scorecard, .. } => scorecard.ui(ui),
             Screen::Settings { view, .. } => return view.ui(ui),
@@ -1412,6 +1482,7 @@ impl eframe::App for MinwonApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.poll_library();
         let ctx = ui.ctx().clone();
+        self.poll_export(&ctx);
         self.hold_close(&ctx);
         // The question goes first, so its Esc is not also taken by the screen below it.
         let mut actions = self.confirm_ui(&ctx);
@@ -1432,6 +1503,17 @@ impl eframe::App for MinwonApp {
             window::report_first_frame(&ctx, self.frames);
         }
         self.frames += 1;
+    }
+
+    /// Stops the LRS sender, waiting briefly for a request under way (a statement is deleted
+    /// from the outbox only once the LRS has it, so one cut off is sent next time).
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if !self.pending.is_empty() {
+            self.retry_pending();
+        }
+        if let Some(sender) = self.sender.take() {
+            sender.stop_within(std::time::Duration::from_secs(2));
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

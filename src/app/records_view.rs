@@ -2,7 +2,9 @@
 //! and the scenario that trains them next) and the instructor's dashboard (every trainee whose
 //! records are in the folder, trainee × scenario, in a table with virtual rows).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::sync::mpsc;
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -12,7 +14,7 @@ use super::Action;
 use super::style::{bold, colors};
 use super::widgets::{primary_button, section_ui};
 use crate::library::Library;
-use crate::records::{Listed, Listing, Status, stats};
+use crate::records::{Listed, Listing, Status, Store, export, stats};
 
 /// Which sessions the history shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +51,8 @@ pub struct HistoryView {
     period: Period,
     /// Where the records are, in words.
     pub place: String,
+    /// Export of the sessions shown.
+    pub export: ExportState,
 }
 
 impl HistoryView {
@@ -59,6 +63,7 @@ impl HistoryView {
             scenario: None,
             period: Period::All,
             place,
+            export: ExportState::new(ExportFormat::Xlsx),
         }
     }
 
@@ -142,6 +147,10 @@ impl HistoryView {
                 ui.selectable_value(&mut self.period, period, period.label());
             }
         });
+        if !self.shown().is_empty() {
+            self.export
+                .ui(ui, &[ExportFormat::Xlsx, ExportFormat::Csv], actions);
+        }
         let shown = self.shown();
         if shown.is_empty() {
             ui.add_space(12.0);
@@ -302,6 +311,10 @@ pub struct DashboardView {
     sort: SortBy,
     descending: bool,
     place: String,
+    /// Export of the sessions behind the rows shown.
+    pub export: ExportState,
+    /// What the background xAPI sender is doing, when the LRS is set.
+    pub lrs_status: Option<String>,
 }
 
 impl DashboardView {
@@ -318,6 +331,8 @@ impl DashboardView {
             sort: SortBy::Trainee,
             descending: false,
             place,
+            export: ExportState::new(ExportFormat::Xlsx),
+            lrs_status: None,
         }
     }
 
@@ -400,6 +415,18 @@ impl DashboardView {
                 ui.label(RichText::new(&self.place).small().color(colors(ui).muted));
             });
             problems_ui(ui, &self.listing);
+            if !self.rows.is_empty() {
+                self.export
+                    .ui(ui, &[ExportFormat::Xlsx, ExportFormat::Csv], &mut actions);
+                ui.label(
+                    RichText::new("찾기에 걸린 줄의 상담만 내보냅니다 (비우면 전부).")
+                        .small()
+                        .color(colors(ui).muted),
+                );
+            }
+            if let Some(s) = &self.lrs_status {
+                ui.label(RichText::new(s).small().color(colors(ui).muted));
+            }
             ui.add_space(4.0);
         });
         self.refresh_order();
@@ -493,8 +520,349 @@ impl DashboardView {
         actions
     }
 
+    /// The records behind the rows the filter shows (all of them when the filter is empty),
+    /// oldest first: what the dashboard exports.
+    pub fn shown_paths(&self) -> Vec<PathBuf> {
+        let rows: HashSet<(&str, &str)> = self
+            .shown_indices()
+            .into_iter()
+            .map(|i| {
+                let r = &self.rows[i];
+                (r.trainee.id.as_str(), r.scenario.as_str())
+            })
+            .collect();
+        let mut out: Vec<&Listed> = self
+            .listing
+            .records
+            .iter()
+            .filter(|r| rows.contains(&(r.header.trainee.id.as_str(), r.header.scenario.as_str())))
+            .collect();
+        out.sort_by_key(|r| r.header.started_at);
+        out.into_iter().map(|r| r.path.clone()).collect()
+    }
+
+    /// The filter as typed (names the export file).
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
     /// The records the dashboard was made from (to drill down without reading again).
     pub fn listing(&self) -> &Listing {
         &self.listing
+    }
+}
+
+/// What an export makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The workbook: sheets 세션, 항목, 위반, 대화.
+    Xlsx,
+    /// The sessions table, UTF-8 with a BOM.
+    Csv,
+    /// One record's printable scorecard, opened in the browser.
+    Scorecard,
+}
+
+impl ExportFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "Excel (.xlsx)",
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Scorecard => "인쇄용 점수표 (HTML)",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Scorecard => "html",
+        }
+    }
+}
+
+/// A finished export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub format: ExportFormat,
+    /// Sessions written.
+    pub records: usize,
+    /// Records that could not be read (left out; the notice says how many).
+    pub skipped: usize,
+}
+
+/// `Ok(None)`: the trainee closed the save dialog without choosing.
+type ExportResult = Result<Option<Exported>, String>;
+
+/// An export under way (on its own thread) and how the last one ended, shown beside the
+/// export buttons.
+pub struct ExportState {
+    pub format: ExportFormat,
+    job: Option<mpsc::Receiver<ExportResult>>,
+    pub last: Option<Result<Exported, String>>,
+}
+
+impl ExportState {
+    pub fn new(format: ExportFormat) -> ExportState {
+        ExportState {
+            format,
+            job: None,
+            last: None,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Collects the export that ended since the last frame; returns it when it wrote a file.
+    pub fn poll(&mut self) -> Option<Exported> {
+        let rx = self.job.as_ref()?;
+        let result = match rx.try_recv() {
+            Ok(r) => r,
+            Err(mpsc::TryRecvError::Empty) => return None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                Err("내보내기가 도중에 멈췄습니다. 다시 시도하십시오.".to_owned())
+            }
+        };
+        self.job = None;
+        match result {
+            Ok(Some(done)) => {
+                self.last = Some(Ok(done.clone()));
+                Some(done)
+            }
+            Ok(None) => None,
+            Err(e) => {
+                self.last = Some(Err(e));
+                None
+            }
+        }
+    }
+
+    /// Starts writing `paths` (records) as `self.format` on a thread of its own: into
+    /// `default_dir` as `name` (a free name), or where the save dialog says when `choose`.
+    pub fn start(&mut self, job: ExportJob, ctx: &egui::Context) {
+        if self.is_running() {
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let ctx = ctx.clone();
+        let format = self.format;
+        let spawned = std::thread::Builder::new()
+            .name("minwon-export".into())
+            .spawn(move || {
+                let _ = tx.send(job.run(format));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.job = Some(rx);
+                self.last = None;
+            }
+            Err(e) => self.last = Some(Err(format!("내보내기를 시작할 수 없습니다: {e}"))),
+        }
+    }
+
+    /// The format choice (when there is one), 내보내기 and 다른 곳에 저장…, and how the last
+    /// export ended.
+    fn ui(&mut self, ui: &mut Ui, formats: &[ExportFormat], actions: &mut Vec<Action>) {
+        let p = colors(ui);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("보고서").family(bold()));
+            if formats.len() > 1 {
+                for &f in formats {
+                    ui.selectable_value(&mut self.format, f, f.label());
+                }
+            }
+            let running = self.is_running();
+            let go = if self.format == ExportFormat::Scorecard {
+                "점수표 열기 (인쇄)"
+            } else {
+                "내보내기"
+            };
+            let hover = "기록 폴더의 exports 폴더에 시각이 붙은 이름으로 저장합니다";
+            if ui
+                .add_enabled(!running, egui::Button::new(go))
+                .on_hover_text(hover)
+                .clicked()
+            {
+                actions.push(Action::Export {
+                    format: self.format,
+                    choose: false,
+                });
+            }
+            if ui
+                .add_enabled(!running, egui::Button::new("다른 곳에 저장…"))
+                .clicked()
+            {
+                actions.push(Action::Export {
+                    format: self.format,
+                    choose: true,
+                });
+            }
+            if running {
+                ui.spinner();
+                ui.label(RichText::new("내보내는 중…").small());
+            }
+        });
+        match &self.last {
+            Some(Ok(done)) => {
+                let mut text =
+                    format!("저장했습니다 ({}건): {}", done.records, done.path.display());
+                if done.skipped > 0 {
+                    text.push_str(&format!(
+                        " — 읽지 못한 기록 {}개는 빠졌습니다",
+                        done.skipped
+                    ));
+                }
+                ui.label(RichText::new(text).small().color(p.good));
+            }
+            Some(Err(e)) => {
+                ui.label(RichText::new(format!("내보내지 못했습니다: {e}")).color(p.bad));
+            }
+            None => {}
+        }
+    }
+}
+
+/// What to export and where: made on the UI thread, run on the export thread.
+pub struct ExportJob {
+    pub store: Store,
+    /// The records, in the order they are written.
+    pub paths: Vec<PathBuf>,
+    pub default_dir: PathBuf,
+    /// The file name without its extension.
+    pub stem_what: String,
+    pub stem_who: String,
+    /// Ask where to save with the system's dialog.
+    pub choose: bool,
+}
+
+impl ExportJob {
+    fn run(self, format: ExportFormat) -> ExportResult {
+        let name = export::file_name(
+            &self.stem_what,
+            &self.stem_who,
+            jiff::Timestamp::now(),
+            format.extension(),
+        );
+        let path = if self.choose {
+            match choose_path(&self.default_dir, &name, format) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        } else {
+            export::free_path(&self.default_dir, &name)
+        };
+        if self.paths.is_empty() {
+            return Err("내보낼 기록이 없습니다 (지금 보이는 목록이 비어 있습니다)".into());
+        }
+        let mut records = Vec::with_capacity(self.paths.len());
+        let mut skipped = 0;
+        for r in self.store.read_many(&self.paths) {
+            match r {
+                Ok(r) => records.push(r),
+                Err(_) => skipped += 1,
+            }
+        }
+        if records.is_empty() {
+            return Err(
+                "보이는 기록을 하나도 읽을 수 없습니다 (기록 파일이 지워졌거나 깨졌습니다)".into(),
+            );
+        }
+        let written = match format {
+            ExportFormat::Xlsx => export::save_table(&records, export::Table::Xlsx, &path),
+            ExportFormat::Csv => export::save_table(&records, export::Table::Csv, &path),
+            ExportFormat::Scorecard => export::write_html_as(&records[0], &path),
+        };
+        written.map_err(|e| e.to_string())?;
+        Ok(Some(Exported {
+            path,
+            format,
+            records: records.len(),
+            skipped,
+        }))
+    }
+}
+
+/// The system's save dialog, opened in the default folder with the default name.
+fn choose_path(dir: &std::path::Path, name: &str, format: ExportFormat) -> Option<PathBuf> {
+    let _ = std::fs::create_dir_all(dir);
+    let (what, ext): (&str, &[&str]) = match format {
+        ExportFormat::Xlsx => ("Excel", &["xlsx"]),
+        ExportFormat::Csv => ("CSV", &["csv"]),
+        ExportFormat::Scorecard => ("HTML", &["html", "htm"]),
+    };
+    rfd::FileDialog::new()
+        .set_title("다른 곳에 저장")
+        .set_directory(dir)
+        .set_file_name(name)
+        .add_filter(what, ext)
+        .save_file()
+}
+
+/// A `file://` address for a local path, for the browser.
+pub fn file_url(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::from("file://");
+    if !text.starts_with('/') {
+        out.push('/');
+    }
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b':' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A past session's scorecard, read-only, with its printable export.
+pub struct RecordView {
+    pub path: PathBuf,
+    pub header: crate::records::Header,
+    pub view: super::ScorecardView,
+    pub export: ExportState,
+}
+
+impl RecordView {
+    pub fn new(record: &crate::records::Record, view: super::ScorecardView) -> RecordView {
+        RecordView {
+            path: record.path.clone(),
+            header: record.header.clone(),
+            view,
+            export: ExportState::new(ExportFormat::Scorecard),
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        egui::Panel::top("record-export").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.export.ui(ui, &[ExportFormat::Scorecard], &mut actions);
+            ui.add_space(4.0);
+        });
+        actions.extend(self.view.ui(ui));
+        actions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_escape_hangul_and_spaces_and_keep_drive_letters() {
+        assert_eq!(
+            file_url(std::path::Path::new("/tmp/exports/점수표 1.html")),
+            "file:///tmp/exports/%EC%A0%90%EC%88%98%ED%91%9C%201.html"
+        );
+        assert_eq!(
+            file_url(std::path::Path::new(r"C:\기록\a#b.html")),
+            "file:///C:/%EA%B8%B0%EB%A1%9D/a%23b.html"
+        );
     }
 }

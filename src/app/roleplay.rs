@@ -104,6 +104,11 @@ impl Roleplay {
         self
     }
 
+    /// Records the session on screen from now on (a 일일열사 visit, journaled once it began).
+    pub fn set_journal(&mut self, journal: Option<crate::records::Journal>) {
+        self.journal = journal;
+    }
+
     /// The record being written.
     pub fn journal_mut(&mut self) -> Option<&mut crate::records::Journal> {
         self.journal.as_mut()

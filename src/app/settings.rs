@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::records::xapi::XapiSettings;
+
 /// The key under which settings are kept in eframe's storage.
 pub const STORAGE_KEY: &str = "minwon.settings";
 
@@ -66,6 +68,9 @@ pub struct Settings {
     /// The station folder shared by the station's PCs (a network folder): its `station.ron`
     /// names the signature practice; records go there too. None: this PC's own folders.
     pub station_folder: Option<PathBuf>,
+    /// The LRS finished sessions are sent to as xAPI statements (no endpoint: none are sent),
+    /// the station's home page for the trainees' accounts, and the pass mark.
+    pub xapi: XapiSettings,
 }
 
 impl Default for Settings {
@@ -78,6 +83,7 @@ impl Default for Settings {
             trainee: String::new(),
             mode: Mode::Practice,
             station_folder: None,
+            xapi: XapiSettings::default(),
         }
     }
 }
@@ -124,6 +130,16 @@ impl Settings {
         s.text_scale = s.text_scale.clamp(MIN_SCALE, MAX_SCALE);
         s.trainee = s.trainee.chars().take(40).collect();
         s.scenario_folders.dedup();
+        s.xapi.pass_mark = s.xapi.pass_mark.min(100);
+        for text in [&mut s.xapi.endpoint, &mut s.xapi.key, &mut s.xapi.home_page] {
+            let trimmed = text.trim();
+            if trimmed.len() != text.len() {
+                *text = trimmed.to_owned();
+            }
+        }
+        if s.xapi.home_page.is_empty() {
+            s.xapi.home_page = XapiSettings::default().home_page;
+        }
         s
     }
 }
@@ -142,6 +158,13 @@ mod tests {
             trainee: "홍길동".into(),
             mode: Mode::Assessment,
             station_folder: Some("/srv/서".into()),
+            xapi: XapiSettings {
+                endpoint: "https://lrs.example.go.kr/xAPI/".into(),
+                key: "키".into(),
+                secret: "비밀 \"값\"".into(),
+                home_page: "https://songpa.example.go.kr".into(),
+                pass_mark: 80,
+            },
         };
         let (back, warning) = Settings::parse(&ron::to_string(&s).unwrap());
         assert_eq!(back, s);
@@ -164,10 +187,32 @@ mod tests {
         assert!(warning.is_none());
     }
 
+    /// Settings saved before the LRS fields existed (the last release's whole struct) load
+    /// with every old value kept and the LRS off.
+    #[test]
+    fn settings_from_before_the_lrs_fields_load_with_the_lrs_off() {
+        let old = r#"(text_scale: 1.3, theme: Dark, renderer: Glow, scenario_folders: ["/srv/a"],
+            trainee: "홍길동", mode: Assessment, station_folder: Some("/srv/서"))"#;
+        let (s, warning) = Settings::parse(old);
+        assert!(warning.is_none(), "{warning:?}");
+        assert_eq!(s.text_scale, 1.3);
+        assert_eq!(s.station_folder, Some("/srv/서".into()));
+        assert_eq!(s.xapi, XapiSettings::default());
+        assert!(s.xapi.endpoint.is_empty());
+        // Only some LRS fields saved: the rest take their defaults.
+        let (s, _) = Settings::parse(r#"(xapi: (endpoint: "http://127.0.0.1:8100/xAPI/"))"#);
+        assert_eq!(s.xapi.endpoint, "http://127.0.0.1:8100/xAPI/");
+        assert_eq!(s.xapi.pass_mark, 70);
+    }
+
     #[test]
     fn out_of_range_values_are_clamped() {
         let (s, warning) = Settings::parse("(text_scale: 9.0)");
         assert_eq!(s.text_scale, MAX_SCALE);
+        assert!(warning.is_some());
+        let (s, warning) = Settings::parse("(xapi: (pass_mark: 250, endpoint: \" http://x/ \"))");
+        assert_eq!(s.xapi.pass_mark, 100);
+        assert_eq!(s.xapi.endpoint, "http://x/");
         assert!(warning.is_some());
     }
 }

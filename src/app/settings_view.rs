@@ -1,4 +1,5 @@
-//! Settings: text size, theme, renderer, scenario folders.
+//! Settings: text size, theme, renderer, the station (practice, shared folder), the LRS, scenario
+//! folders.
 
 use std::path::PathBuf;
 
@@ -18,6 +19,10 @@ pub struct SettingsView {
     station_folder: String,
     new_folder: String,
     folder_error: Option<String>,
+    /// Why the LRS fields cannot be saved.
+    lrs_error: Option<String>,
+    /// What the background sender is doing, as it was when settings opened.
+    lrs_status: Option<String>,
 }
 
 impl SettingsView {
@@ -38,6 +43,26 @@ impl SettingsView {
                 .unwrap_or_default(),
             new_folder: String::new(),
             folder_error: None,
+            lrs_error: None,
+            lrs_status: None,
+        }
+    }
+
+    /// Shows what the background sender is doing under the LRS fields.
+    pub fn with_lrs_status(mut self, status: Option<String>) -> SettingsView {
+        self.lrs_status = status;
+        self
+    }
+
+    /// The LRS address typed in: blank (nothing sent) or an http(s) address.
+    fn lrs_ok(&self) -> Result<(), String> {
+        let e = self.draft.xapi.endpoint.trim();
+        if e.is_empty() || e.starts_with("http://") || e.starts_with("https://") {
+            Ok(())
+        } else {
+            Err(format!(
+                "LRS 주소는 http:// 또는 https://로 시작해야 합니다 (지금: {e}). 보내지 않으려면 비워 두십시오."
+            ))
         }
     }
 
@@ -97,7 +122,9 @@ impl SettingsView {
                     action = Some(Action::CloseSettings(None));
                 }
                 if primary_button(ui, "저장").clicked() {
+                    self.lrs_error = self.lrs_ok().err();
                     match self.station_folder() {
+                        Ok(_) if self.lrs_error.is_some() => {}
                         Ok(folder) => {
                             let mut draft = self.draft.clone();
                             draft.station_folder = folder;
@@ -214,8 +241,67 @@ impl SettingsView {
                 if let Some(e) = &self.folder_error {
                     ui.label(RichText::new(e).color(colors(ui).bad));
                 }
+                self.lrs_ui(ui);
             });
         });
         action
+    }
+
+    /// The LRS that finished sessions are sent to (xAPI), and what the sender is doing.
+    fn lrs_ui(&mut self, ui: &mut Ui) {
+        section_ui(ui, "기관 기록 저장소 (LRS, xAPI)");
+        ui.label(
+            RichText::new("주소를 적으면 끝난 상담마다 xAPI 문장을 기록 폴더의 outbox에 넣고 뒤에서 보냅니다. 인터넷이 끊겨도 outbox에 남았다가 연결되면 보냅니다. 비워 두면 보내지 않습니다.")
+                .small()
+                .color(colors(ui).muted),
+        );
+        let x = &mut self.draft.xapi;
+        egui::Grid::new("lrs-settings")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                let l = ui.label("LRS 주소");
+                ui.add(
+                    egui::TextEdit::singleline(&mut x.endpoint)
+                        .hint_text("예: https://lrs.example.go.kr/xAPI/ (비우면 보내지 않음)")
+                        .desired_width(360.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("LRS 키");
+                ui.add(egui::TextEdit::singleline(&mut x.key).desired_width(240.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("LRS 비밀번호");
+                ui.add(
+                    egui::TextEdit::singleline(&mut x.secret)
+                        .password(true)
+                        .desired_width(240.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("기관 주소 (homePage)");
+                ui.add(
+                    egui::TextEdit::singleline(&mut x.home_page)
+                        .hint_text("예: https://songpa.smpa.go.kr")
+                        .desired_width(360.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("통과 점수");
+                ui.add(
+                    egui::DragValue::new(&mut x.pass_mark)
+                        .range(0..=100)
+                        .suffix("점"),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            });
+        if let Some(s) = &self.lrs_status {
+            ui.label(RichText::new(s).small().color(colors(ui).muted));
+        }
+        if let Some(e) = &self.lrs_error {
+            ui.label(RichText::new(e).color(colors(ui).bad));
+        }
     }
 }

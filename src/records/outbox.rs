@@ -154,27 +154,16 @@ pub fn queue_finished(
     settings: &XapiSettings,
 ) -> (usize, Vec<super::Problem>) {
     let outbox = Outbox::new(store.outbox_dir());
-    let marks = outbox.dir.join("queued");
     let listing = store.list();
     let mut problems = listing.problems;
     let mut queued = 0;
     for r in &listing.records {
-        if r.summary().status != super::Status::Finished {
-            continue;
-        }
-        let mark = marks.join(r.header.id.to_string());
-        if mark.exists() {
+        if r.summary().status != super::Status::Finished || outbox.marked(r.header.id) {
             continue;
         }
         let done = store
             .read(&r.path)
-            .and_then(|record| outbox.queue_record(&record, settings))
-            .and_then(|n| {
-                fs::create_dir_all(&marks)
-                    .and_then(|()| fs::write(&mark, b""))
-                    .map_err(|e| RecordsError::io(&mark, e))?;
-                Ok(n)
-            });
+            .and_then(|record| queue_session(store, &record, settings));
         match done {
             Ok(n) => queued += n,
             Err(e) => problems.push(super::Problem {
@@ -184,6 +173,33 @@ pub fn queue_finished(
         }
     }
     (queued, problems)
+}
+
+/// Queues the statements of one finished record (as the app does when a session ends) and
+/// marks it queued, so [`queue_finished`] does not queue it again; returns how many were queued.
+pub fn queue_session(
+    store: &super::Store,
+    record: &Record,
+    settings: &XapiSettings,
+) -> Result<usize, RecordsError> {
+    let outbox = Outbox::new(store.outbox_dir());
+    if outbox.marked(record.header.id) {
+        return Ok(0);
+    }
+    let n = outbox.queue_record(record, settings)?;
+    let marks = outbox.dir.join("queued");
+    let mark = marks.join(record.header.id.to_string());
+    fs::create_dir_all(&marks)
+        .and_then(|()| fs::write(&mark, b""))
+        .map_err(|e| RecordsError::io(&mark, e))?;
+    Ok(n)
+}
+
+impl Outbox {
+    /// True when the statements of session `id` were queued before.
+    fn marked(&self, id: uuid::Uuid) -> bool {
+        self.dir.join("queued").join(id.to_string()).exists()
+    }
 }
 
 /// How the LRS answered one statement.
@@ -374,9 +390,20 @@ impl Default for Backoff {
     }
 }
 
+#[derive(Debug)]
 enum Msg {
     Nudge,
     Stop,
+}
+
+/// Wakes a [`Sender`] from another thread.
+#[derive(Debug, Clone)]
+pub struct Nudger(mpsc::Sender<Msg>);
+
+impl Nudger {
+    pub fn nudge(&self) {
+        let _ = self.0.send(Msg::Nudge);
+    }
 }
 
 /// The background sender: a thread that drains the outbox, retrying with backoff.
@@ -439,6 +466,30 @@ impl Sender {
         let _ = self.tx.send(Msg::Nudge);
     }
 
+    /// A handle another thread can nudge the sender with (after queueing in the background).
+    pub fn nudger(&self) -> Nudger {
+        Nudger(self.tx.clone())
+    }
+
+    /// Stops the thread, waiting at most `limit` for the request under way; returns whether it
+    /// ended in time. A thread still waiting on the network is left to the process's exit: a
+    /// statement is deleted only once the LRS has it, so nothing is lost either way.
+    pub fn stop_within(mut self, limit: Duration) -> bool {
+        let _ = self.tx.send(Msg::Stop);
+        let Some(handle) = self.handle.take() else {
+            return true;
+        };
+        let until = std::time::Instant::now() + limit;
+        while !handle.is_finished() {
+            if std::time::Instant::now() >= until {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = handle.join();
+        true
+    }
+
     pub fn status(&self) -> SenderStatus {
         self.status.lock().map(|s| s.clone()).unwrap_or_default()
     }
@@ -476,6 +527,32 @@ mod tests {
         ] {
             assert_eq!(base64(plain.as_bytes()), coded);
         }
+    }
+
+    /// The app stops its sender on exit: promptly when it is idle or failing, nudges from
+    /// another thread are harmless, and the statements stay.
+    #[test]
+    fn a_sender_stops_within_its_limit_and_keeps_the_outbox() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.json"), b"{}").unwrap();
+        let settings = XapiSettings {
+            endpoint: "http://127.0.0.1:9/xAPI".into(),
+            ..XapiSettings::default()
+        };
+        let sender = Sender::spawn(Outbox::new(dir.path()), &settings, Backoff::default()).unwrap();
+        let nudger = sender.nudger();
+        std::thread::spawn(move || nudger.nudge()).join().unwrap();
+        let until = std::time::Instant::now() + Duration::from_secs(20);
+        while sender.status().passes == 0 {
+            assert!(std::time::Instant::now() < until, "the sender never tried");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(sender.status().last_error.is_some());
+        assert!(
+            sender.stop_within(Duration::from_secs(10)),
+            "stopped in time"
+        );
+        assert_eq!(Outbox::new(dir.path()).pending().len(), 1);
     }
 
     #[test]

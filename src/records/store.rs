@@ -22,6 +22,8 @@ const MAX_HEADER_BYTES: u64 = 256 * 1024;
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    /// This PC's index of the folder's summaries ([`Store::with_index`]), if it keeps one.
+    index: Option<PathBuf>,
 }
 
 /// A file that could not be read, with why (in Korean).
@@ -128,7 +130,33 @@ impl Store {
         }
         Ok(Store {
             dir: dir.to_path_buf(),
+            index: None,
         })
+    }
+
+    /// Keeps an index of the summaries at `index` (a file on this PC, never in the shared
+    /// folder), so that listing reads only the records it has not seen before. A finished
+    /// record is written once (a temp file renamed into place) and never changed, so its name
+    /// is enough to know it; records other PCs add are read and appended, deleted ones are
+    /// dropped when the index is rewritten. A lost or broken index only costs a full read.
+    pub fn with_index(mut self, index: PathBuf) -> Store {
+        self.index = Some(index);
+        self
+    }
+
+    /// [`Store::with_index`] in this PC's cache folder (`%LOCALAPPDATA%\minwon\cache\index`,
+    /// `~/.cache/minwon/index`), one file per records folder, named by a hash of its path.
+    pub fn with_local_index(self) -> Store {
+        let Some(dirs) = directories::ProjectDirs::from("", "", "minwon") else {
+            return self;
+        };
+        let key = std::fs::canonicalize(&self.dir).unwrap_or_else(|_| self.dir.clone());
+        let hash = super::content_hash(&key.to_string_lossy());
+        let path = dirs
+            .cache_dir()
+            .join("index")
+            .join(format!("{}.idx", &hash[..16]));
+        self.with_index(path)
     }
 
     pub fn dir(&self) -> &Path {
@@ -262,44 +290,61 @@ impl Store {
         Ok(out)
     }
 
-    /// Every finished or abandoned record, newest first, reading only each file's first line;
-    /// files that cannot be read are listed as problems.
+    /// Every finished or abandoned record, newest first, reading only each file's first line
+    /// (or, with an index, only the lines of records it has not seen); files that cannot be
+    /// read are listed as problems.
     pub fn list(&self) -> Listing {
         let files = self.files(RECORD_SUFFIX);
-        let threads = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .clamp(1, 8);
-        let chunk = files.len().div_ceil(threads).max(1);
         let mut listing = Listing::default();
-        std::thread::scope(|s| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        let mut l = Listing::default();
-                        for path in part {
-                            match read_header(path) {
-                                Ok(header) => l.records.push(Listed {
-                                    path: path.clone(),
-                                    header,
-                                }),
-                                Err(reason) => l.problems.push(Problem {
-                                    path: path.clone(),
-                                    reason,
-                                }),
-                            }
-                        }
-                        l
-                    })
-                })
-                .collect();
-            for h in handles {
-                if let Ok(l) = h.join() {
-                    listing.records.extend(l.records);
-                    listing.problems.extend(l.problems);
+        let cached = self.index.as_deref().map(index::read).unwrap_or_default();
+        let mut fresh: Vec<PathBuf> = Vec::new();
+        let mut known: Vec<&[u8]> = Vec::with_capacity(files.len());
+        let mut known_paths: Vec<&PathBuf> = Vec::with_capacity(files.len());
+        for path in &files {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            match cached.get(name) {
+                Some(line) => {
+                    known.push(line);
+                    known_paths.push(path);
                 }
+                None => fresh.push(path.clone()),
             }
-        });
+        }
+        // Cached summaries, parsed in parallel; one that no longer parses is read again.
+        let parsed = parallel(&known, |line| serde_json::from_slice::<Header>(line).ok());
+        for (path, header) in known_paths.into_iter().zip(parsed) {
+            match header {
+                Some(header) => listing.records.push(Listed {
+                    path: path.clone(),
+                    header,
+                }),
+                None => fresh.push(path.clone()),
+            }
+        }
+        let read = parallel(&fresh, |path| read_header(path));
+        let mut new_lines = Vec::new();
+        for (path, result) in fresh.iter().zip(read) {
+            match result {
+                Ok((header, line)) => {
+                    if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+                        new_lines.push((name.to_owned(), line));
+                    }
+                    listing.records.push(Listed {
+                        path: path.clone(),
+                        header,
+                    });
+                }
+                Err(reason) => listing.problems.push(Problem {
+                    path: path.clone(),
+                    reason,
+                }),
+            }
+        }
+        if let Some(index) = &self.index {
+            // Lines of the index whose files are gone (or no longer parse).
+            let stale = (cached.len() + new_lines.len()).saturating_sub(listing.records.len());
+            index::update(index, &cached, &new_lines, &listing.records, stale);
+        }
         // Journals that cannot even give a header are problems too (not a crash to resume).
         for path in self.files(JOURNAL_SUFFIX) {
             if let Ok(bytes) = fs::read(&path)
@@ -322,6 +367,11 @@ impl Store {
     /// Reads a whole record (for a transcript, an export or the printed scorecard).
     pub fn read(&self, path: &Path) -> Result<Record, RecordsError> {
         read_record(path)
+    }
+
+    /// Reads whole records in parallel (for an export), each result in the order given.
+    pub fn read_many(&self, paths: &[PathBuf]) -> Vec<Result<Record, RecordsError>> {
+        parallel(paths, |p| read_record(p))
     }
 
     /// The path of the finished record of a session.
@@ -630,8 +680,8 @@ fn read_journal(bytes: &[u8]) -> ReadJournal {
     out
 }
 
-/// Reads a record's first line: its header with the summary.
-fn read_header(path: &Path) -> Result<Header, String> {
+/// Reads a record's first line: its header with the summary, and the line as it was read.
+fn read_header(path: &Path) -> Result<(Header, Vec<u8>), String> {
     let file = File::open(path).map_err(|e| format!("열 수 없습니다 ({e})"))?;
     let mut reader = BufReader::with_capacity(8 * 1024, file).take(MAX_HEADER_BYTES);
     let mut line = Vec::with_capacity(4 * 1024);
@@ -656,7 +706,169 @@ fn read_header(path: &Path) -> Result<Header, String> {
     if header.summary.is_none() {
         return Err("요약이 없는 기록입니다 (끝나지 않은 상담)".into());
     }
-    Ok(header)
+    line.pop();
+    Ok((header, line))
+}
+
+/// `f` over `items` on up to 8 threads, results in order.
+fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8);
+    if items.len() < 64 || threads == 1 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for h in handles {
+            match h.join() {
+                Ok(part) => out.extend(part),
+                // A thread cannot panic on these inputs; should one, its items are read again.
+                Err(_) => return items.iter().map(f).collect(),
+            }
+        }
+        out
+    })
+}
+
+/// This PC's index of a records folder's summaries: lines `<file name>\t<header line>`,
+/// appended as new records are seen and rewritten when a quarter of it is stale.
+mod index {
+    use std::collections::HashMap;
+    use std::io::Write as _;
+    use std::path::Path;
+
+    use super::Listed;
+
+    /// The first line of an index file: its format.
+    const MAGIC: &[u8] = b"minwon-records-index 1";
+
+    #[derive(Default)]
+    pub(super) struct Cached {
+        bytes: Vec<u8>,
+        /// File name → its header line, as a span of `bytes`.
+        spans: HashMap<String, (usize, usize)>,
+    }
+
+    impl Cached {
+        /// The header line cached for a file name.
+        pub(super) fn get(&self, name: &str) -> Option<&[u8]> {
+            let &(a, b) = self.spans.get(name)?;
+            self.bytes.get(a..b)
+        }
+
+        pub(super) fn len(&self) -> usize {
+            self.spans.len()
+        }
+    }
+
+    /// Reads the index; a missing or foreign file is an empty index, a broken line is skipped.
+    pub(super) fn read(path: &Path) -> Cached {
+        let Ok(bytes) = std::fs::read(path) else {
+            return Cached::default();
+        };
+        let mut lines = bytes.split(|&b| b == b'\n');
+        if lines.next() != Some(MAGIC) {
+            return Cached::default();
+        }
+        let mut spans = HashMap::new();
+        let mut pos = MAGIC.len() + 1;
+        for line in lines {
+            let start = pos;
+            pos += line.len() + 1;
+            let Some(tab) = line.iter().position(|&b| b == b'\t') else {
+                continue;
+            };
+            let Ok(name) = std::str::from_utf8(&line[..tab]) else {
+                continue;
+            };
+            spans.insert(name.to_owned(), (start + tab + 1, start + line.len()));
+        }
+        Cached { bytes, spans }
+    }
+
+    /// Appends the lines of records read for the first time, or rewrites the index when
+    /// `stale` of its lines name files that are gone. Failures are ignored: the index is only
+    /// a cache, and the next listing reads the files again.
+    pub(super) fn update(
+        path: &Path,
+        cached: &Cached,
+        new: &[(String, Vec<u8>)],
+        records: &[Listed],
+        stale: usize,
+    ) {
+        let total = cached.len() + new.len();
+        if stale > 0 && stale * 4 >= total {
+            rewrite(path, cached, new, records);
+        } else if !new.is_empty() {
+            append(path, cached.len() == 0, new);
+        }
+    }
+
+    fn append(path: &Path, fresh: bool, new: &[(String, Vec<u8>)]) {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let mut text = Vec::new();
+        if fresh {
+            // A new (or foreign) index starts over with its first line.
+            let _ = std::fs::remove_file(path);
+            text.extend_from_slice(MAGIC);
+            text.push(b'\n');
+        }
+        for (name, line) in new {
+            text.extend_from_slice(name.as_bytes());
+            text.push(b'\t');
+            text.extend_from_slice(line);
+            text.push(b'\n');
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path);
+        if let Ok(mut f) = file {
+            // One write: lines of two instances appending at once do not interleave.
+            let _ = f.write_all(&text);
+        }
+    }
+
+    fn rewrite(path: &Path, cached: &Cached, new: &[(String, Vec<u8>)], records: &[Listed]) {
+        let Some(dir) = path.parent() else {
+            return;
+        };
+        let _ = std::fs::create_dir_all(dir);
+        let mut text = Vec::with_capacity(MAGIC.len() + 1);
+        text.extend_from_slice(MAGIC);
+        text.push(b'\n');
+        let new: HashMap<&str, &Vec<u8>> = new.iter().map(|(n, l)| (n.as_str(), l)).collect();
+        for r in records {
+            let Some(name) = r.path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let Some(line) = cached
+                .get(name)
+                .or_else(|| new.get(name).map(|l| l.as_slice()))
+            else {
+                continue;
+            };
+            text.extend_from_slice(name.as_bytes());
+            text.push(b'\t');
+            text.extend_from_slice(line);
+            text.push(b'\n');
+        }
+        let Ok(mut tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else {
+            return;
+        };
+        if tmp.write_all(&text).is_ok() {
+            let _ = tmp.persist(path);
+        }
+    }
 }
 
 /// Reads a whole finished record.
