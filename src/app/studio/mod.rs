@@ -579,9 +579,15 @@ impl StudioView {
                 Tab::Phrase => {
                     let entry = self.validation.entry.clone();
                     let path = self.draft.path().display().to_string();
-                    let out =
-                        self.phrase
-                            .ui(ui, &self.ctx, entry.as_ref(), &path, &self.editor.text);
+                    let generation = self.editor.generation();
+                    let out = self.phrase.ui(
+                        ui,
+                        &self.ctx,
+                        entry.as_ref(),
+                        &path,
+                        &self.editor.text,
+                        generation,
+                    );
                     if let Some(line) = out.jump {
                         self.editor.jump_to(line, 1);
                     }

@@ -604,7 +604,7 @@ pub struct PhrasePanel {
     sentence: String,
     /// The report of `tested` (recomputed when the sentence or the file changes).
     report: Option<PhraseReport>,
-    tested: (String, usize),
+    tested: (String, u64),
     cue_id: String,
     cue: String,
     message: Option<(String, bool)>,
@@ -640,9 +640,10 @@ impl PhrasePanel {
         self.message.as_ref().map(|m| m.0.as_str())
     }
 
-    /// Tests the sentence against the draft (when it or the text changed).
-    pub fn test(&mut self, ctx: &Context, entry: &Entry, path: &str, text: &str) {
-        let key = (self.sentence.clone(), text.len());
+    /// Tests the sentence against the draft (when it or the text changed: `generation` is the
+    /// editor's count of text changes).
+    pub fn test(&mut self, ctx: &Context, entry: &Entry, path: &str, text: &str, generation: u64) {
+        let key = (self.sentence.clone(), generation);
         if self.report.is_some() && self.tested == key {
             return;
         }
@@ -658,6 +659,7 @@ impl PhrasePanel {
         entry: Option<&Entry>,
         path: &str,
         text: &str,
+        generation: u64,
     ) -> PhraseOut {
         let mut out = PhraseOut::default();
         let Some(entry) = entry else {
@@ -679,7 +681,7 @@ impl PhrasePanel {
             self.cue = self.sentence.clone();
             self.message = None;
         }
-        self.test(ctx, entry, path, text);
+        self.test(ctx, entry, path, text, generation);
         let Some(report) = &self.report else {
             return out;
         };
