@@ -5,9 +5,11 @@
 //! actions that no longer apply, a broken scenario folder, broken saved settings, small windows.
 #![cfg(feature = "gui")]
 
-use std::collections::HashMap;
+mod common;
+
 use std::path::Path;
 
+use common::{MemoryStorage, app_harness, storage_with};
 use egui::{Event, ImeEvent, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -15,40 +17,15 @@ use minwon::app::settings::STORAGE_KEY;
 use minwon::app::{Action, Confirm, MinwonApp, Mode, Screen, Settings, Startup, ThemeChoice};
 use minwon::model::EndingKind;
 
-/// eframe's storage, in memory: what `App::save` wrote is what the next start reads.
-#[derive(Default, Clone)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
-fn storage_with(settings: &Settings) -> MemoryStorage {
-    let mut storage = MemoryStorage::default();
-    eframe::set_value(&mut storage, STORAGE_KEY, settings);
-    storage
-}
-
 fn app_from(storage: Option<MemoryStorage>, size: [f32; 2]) -> Harness<'static, MinwonApp> {
-    Harness::builder().with_size(size).build_eframe(move |cc| {
-        MinwonApp::build(
-            &cc.egui_ctx,
-            storage.as_ref().map(|s| s as &dyn eframe::Storage),
-            Startup {
-                seed: Some(11),
-                ..Startup::default()
-            },
-        )
-    })
+    app_harness(
+        size,
+        storage,
+        Startup {
+            seed: Some(11),
+            ..Startup::default()
+        },
+    )
 }
 
 /// The app started with `saved` as the settings text in eframe's storage.

@@ -5,14 +5,14 @@
 //! the outbox when the LRS is set (and, with a real LRS, sent); 일일열사 visits in the records.
 #![cfg(feature = "gui")]
 
-use std::collections::HashMap;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use minwon::app::settings::STORAGE_KEY;
 use minwon::app::{MinwonApp, Screen, Settings, Startup};
 use minwon::library::Library;
 use minwon::model::Transcript;
@@ -20,43 +20,17 @@ use minwon::records::xapi::{self, XapiSettings};
 use minwon::records::{Header, Mode, RecordedTurn, Status, Store, Trainee};
 use minwon::scoring::score;
 
-#[derive(Default, Clone)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
 /// The app keeping its records in `records`, with `settings` saved from an earlier run.
 fn app(records: &Path, settings: Option<Settings>) -> Harness<'static, MinwonApp> {
-    let records = records.to_path_buf();
-    Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            let storage = settings.map(|s| {
-                let mut st = MemoryStorage::default();
-                eframe::set_value(&mut st, STORAGE_KEY, &s);
-                st
-            });
-            MinwonApp::build(
-                &cc.egui_ctx,
-                storage.as_ref().map(|s| s as &dyn eframe::Storage),
-                Startup {
-                    seed: Some(7),
-                    records_dir: Some(records),
-                    ..Startup::default()
-                },
-            )
-        })
+    common::app_harness(
+        [1280.0, 800.0],
+        settings.as_ref().map(common::storage_with),
+        Startup {
+            seed: Some(7),
+            records_dir: Some(records.to_path_buf()),
+            ..Startup::default()
+        },
+    )
 }
 
 fn settle(h: &mut Harness<'_, MinwonApp>) {

@@ -6,6 +6,8 @@
 //! unsaved edits, and a trainee's dispute reaching the studio.
 #![cfg(feature = "gui")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
@@ -17,20 +19,15 @@ use minwon::library::Library;
 const SCENARIO: &str = "hit-and-run-swearing";
 
 fn app(config: &Path) -> Harness<'static, MinwonApp> {
-    let config = config.to_path_buf();
-    Harness::builder()
-        .with_size([1500.0, 950.0])
-        .build_eframe(move |cc| {
-            MinwonApp::build(
-                &cc.egui_ctx,
-                None,
-                Startup {
-                    seed: Some(5),
-                    config_dir: Some(config.clone()),
-                    ..Startup::default()
-                },
-            )
-        })
+    common::app_harness(
+        [1500.0, 950.0],
+        None,
+        Startup {
+            seed: Some(5),
+            config_dir: Some(config.to_path_buf()),
+            ..Startup::default()
+        },
+    )
 }
 
 /// Signs in to 교관 모드 from the start screen.
