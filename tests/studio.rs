@@ -205,12 +205,23 @@ fn playtest_from_stage_two_with_a_chosen_mood_shows_the_watch_and_replays_after_
     h.run_steps(2);
     h.get_by_label("2단계 경위 듣기").click_accesskit();
     h.run_steps(2);
+    // The mood through the number boxes of the two sliders (분노, then 신뢰).
+    let boxes: Vec<_> = h
+        .get_all_by_role(egui::accesskit::Role::SpinButton)
+        .collect();
+    assert!(boxes.len() >= 2, "anger and trust");
+    boxes[0].set_value_accesskit(30.0);
+    boxes[1].set_value_accesskit(60.0);
+    h.run_steps(2);
     {
         let entry = studio(&h).validation().entry.clone().unwrap();
         let start = studio_mut(&mut h).playtest.start_options_mut(&entry);
         assert_eq!(start.stage, 1, "the combo box chose stage 2");
-        start.mood.anger = 30;
-        start.mood.trust = 60;
+        assert_eq!(
+            (start.mood.anger, start.mood.trust),
+            (30, 60),
+            "the sliders set the mood"
+        );
     }
     h.get_by_label("이 조건으로 시험 시작").click_accesskit();
     h.run_steps(3);
