@@ -574,3 +574,51 @@ fn a_visit_of_the_day_lands_in_the_records() {
     assert!(full.turns[0].text.contains("김민수 경위"));
     assert!(full.end.scorecard.is_some());
 }
+
+/// A big folder is listed on a thread of its own: a spinner first, then the screen; 취소 goes
+/// back. (`background_listing: Some(0)` makes any folder "big".)
+#[test]
+fn a_big_folder_is_listed_off_the_ui_thread_behind_a_spinner() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::app_harness(
+        [1280.0, 800.0],
+        None,
+        Startup {
+            seed: Some(7),
+            records_dir: Some(dir.path().to_path_buf()),
+            background_listing: Some(0),
+            ..Startup::default()
+        },
+    );
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        minwon::app::Action::Begin {
+            trainee: "홍길동".into(),
+            mode: minwon::app::Mode::Practice,
+        },
+        &ctx,
+    );
+    h.state_mut()
+        .apply(minwon::app::Action::OpenDashboard, &ctx);
+    assert!(matches!(h.state().screen(), Screen::Loading(_)));
+    let start = Instant::now();
+    while matches!(h.state().screen(), Screen::Loading(_))
+        && start.elapsed() < Duration::from_secs(20)
+    {
+        h.step();
+    }
+    assert!(matches!(h.state().screen(), Screen::Dashboard(_)));
+    // The history, cancelled while it reads.
+    h.state_mut()
+        .apply(minwon::app::Action::BackToLibrary, &ctx);
+    h.state_mut()
+        .apply(minwon::app::Action::OpenHistory(None), &ctx);
+    assert!(matches!(h.state().screen(), Screen::Loading(_)));
+    h.state_mut()
+        .apply(minwon::app::Action::BackToLibrary, &ctx);
+    h.run_steps(5);
+    assert!(
+        matches!(h.state().screen(), Screen::Library),
+        "a listing that arrives after 취소 does not bring the history back"
+    );
+}

@@ -69,6 +69,8 @@ pub enum Screen {
     Record(Box<RecordView>),
     /// The instructor's studio: one scenario file open for editing and playtesting.
     Studio(Box<StudioView>),
+    /// A big records folder being listed off the UI thread, for the history or the dashboard.
+    Loading(Box<Loading>),
     /// Settings, and the screen to go back to when they close.
     Settings {
         view: Box<SettingsView>,
@@ -96,6 +98,7 @@ impl std::fmt::Debug for Screen {
             Screen::Dashboard(_) => f.write_str("Dashboard"),
             Screen::Record(_) => f.write_str("Record"),
             Screen::Studio(s) => write!(f, "Studio({})", s.path().display()),
+            Screen::Loading(l) => write!(f, "Loading({} records)", l.count),
             Screen::Settings { return_to, .. } => write!(f, "Settings(return to {return_to:?})"),
         }
     }
@@ -184,6 +187,25 @@ pub enum Action {
     },
 }
 
+/// A records folder being listed on a thread of its own (see [`Startup::background_listing`]).
+pub struct Loading {
+    rx: mpsc::Receiver<crate::records::Listing>,
+    /// What to show with the listing.
+    then: Listed,
+    /// How many records are being read.
+    pub count: usize,
+}
+
+/// The screen a listing is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Listed {
+    History(String),
+    Dashboard,
+}
+
+/// From how many records the history and the dashboard read the folder off the UI thread.
+pub const BACKGROUND_LISTING: usize = 5_000;
+
 /// A question the app asks before something that cannot be undone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
@@ -229,6 +251,9 @@ pub struct Startup {
     /// Resolve the records folder from settings (the station folder, a portable folder, the
     /// user's data folder): the real app does, tests do not.
     pub resolve_records: bool,
+    /// From how many records the folder is listed off the UI thread, with a spinner
+    /// ([`BACKGROUND_LISTING`] when `None`; tests set 0 to see the loading screen).
+    pub background_listing: Option<usize>,
 }
 
 /// The app.
@@ -966,14 +991,10 @@ impl MinwonApp {
                         _ => None,
                     })
                     .unwrap_or_else(|| self.settings.trainee.clone());
-                match &self.store {
+                match self.store.clone() {
                     Some(store) => {
                         self.last_history = Some(trainee.clone());
-                        Screen::History(Box::new(HistoryView::new(
-                            &trainee,
-                            store.list(),
-                            self.store_place.clone(),
-                        )))
+                        self.listing_screen(store, Listed::History(trainee), ctx)
                     }
                     None => {
                         self.notices
@@ -982,11 +1003,8 @@ impl MinwonApp {
                     }
                 }
             }
-            (Action::OpenDashboard, Screen::Library) => match &self.store {
-                Some(store) => Screen::Dashboard(Box::new(DashboardView::new(
-                    store.list(),
-                    self.store_place.clone(),
-                ))),
+            (Action::OpenDashboard, Screen::Library) => match self.store.clone() {
+                Some(store) => self.listing_screen(store, Listed::Dashboard, ctx),
                 None => {
                     self.notices
                         .push("기록 폴더를 열 수 없어 현황판을 볼 수 없습니다.".into());
@@ -1012,7 +1030,7 @@ impl MinwonApp {
             }
             (
                 Action::BackToLibrary,
-                Screen::History(_) | Screen::Dashboard(_) | Screen::Record(_),
+                Screen::History(_) | Screen::Dashboard(_) | Screen::Record(_) | Screen::Loading(_),
             ) => Screen::Library,
             (Action::Open(id), Screen::History(_)) => match self.library.scenario(&id) {
                 Some(entry) => Screen::Briefing(entry.clone()),
@@ -1161,6 +1179,74 @@ impl MinwonApp {
             entry,
             roleplay: Box::new(roleplay),
         })
+    }
+
+    /// The history or the dashboard made from the folder's listing: read here for a folder of
+    /// up to [`BACKGROUND_LISTING`] records, on a thread of its own (a spinner meanwhile) for a
+    /// bigger one.
+    fn listing_screen(
+        &mut self,
+        store: crate::records::Store,
+        then: Listed,
+        ctx: &egui::Context,
+    ) -> Screen {
+        let count = store.record_count();
+        let limit = self
+            .startup
+            .background_listing
+            .unwrap_or(BACKGROUND_LISTING);
+        if limit > 0 && count < limit {
+            return self.listed_screen(then, store.list());
+        }
+        let (tx, rx) = mpsc::channel();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("minwon-records".into())
+            .spawn(move || {
+                let _ = tx.send(store.list());
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => Screen::Loading(Box::new(Loading { rx, then, count })),
+            Err(e) => {
+                self.notices
+                    .push(format!("기록을 읽기 시작할 수 없습니다: {e}"));
+                Screen::Library
+            }
+        }
+    }
+
+    fn listed_screen(&self, then: Listed, listing: crate::records::Listing) -> Screen {
+        match then {
+            Listed::History(trainee) => Screen::History(Box::new(HistoryView::new(
+                &trainee,
+                listing,
+                self.store_place.clone(),
+            ))),
+            Listed::Dashboard => Screen::Dashboard(Box::new(DashboardView::new(
+                listing,
+                self.store_place.clone(),
+            ))),
+        }
+    }
+
+    /// The listing of a big folder has arrived: its screen is shown.
+    fn poll_listing(&mut self) {
+        let Screen::Loading(l) = &self.screen else {
+            return;
+        };
+        match l.rx.try_recv() {
+            Ok(listing) => {
+                let then = l.then.clone();
+                self.screen = self.listed_screen(then, listing);
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.notices
+                    .push("기록을 읽다가 멈췄습니다. 다시 열어 보십시오.".into());
+                self.screen = Screen::Library;
+            }
+        }
     }
 
     /// The studio with a scenario of the library: its file (a folder's), a copy of a built-in
@@ -1463,11 +1549,33 @@ impl MinwonApp {
             }
             Screen::Record(v) => return v.ui(ui),
             Screen::Studio(s) => return s.ui(ui),
+            Screen::Loading(l) => loading_ui(ui, l.count),
             Screen::Scorecard { scorecard, .. } => scorecard.ui(ui),
             Screen::Settings { view, .. } => return view.ui(ui),
         };
         action.into_iter().collect()
     }
+}
+
+/// A spinner while a big records folder is read; 취소 goes back to the library.
+fn loading_ui(ui: &mut egui::Ui, count: usize) -> Option<Action> {
+    let mut action = None;
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.spinner();
+            ui.label(format!("기록 {count}개를 읽는 중…"));
+            if ui.button("취소").clicked() {
+                action = Some(Action::BackToLibrary);
+            }
+        });
+    });
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        action = Some(Action::BackToLibrary);
+    }
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(100));
+    action
 }
 
 /// Where [`crate::authoring::Draft::copy_of_builtin`] puts the first copy of a built-in file.
@@ -1481,6 +1589,7 @@ fn builtin_copy(folder: &std::path::Path, builtin_path: &str) -> PathBuf {
 impl eframe::App for MinwonApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.poll_library();
+        self.poll_listing();
         let ctx = ui.ctx().clone();
         self.poll_export(&ctx);
         self.hold_close(&ctx);

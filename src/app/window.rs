@@ -230,6 +230,7 @@ pub fn run(args: &Cli) -> ExitCode {
             std::env::temp_dir().join(format!("minwon-screenshot-records-{}", std::process::id()))
         }),
         resolve_records: !screenshot && !report_first_frame,
+        background_listing: None,
         theme: args.theme.map(|t| match t {
             crate::cli::ThemeArg::Light => super::ThemeChoice::Light,
             crate::cli::ThemeArg::Dark => super::ThemeChoice::Dark,
