@@ -1711,3 +1711,33 @@ fn weak_violations_in_fresh_wording() {
         ],
     );
 }
+
+/// The feeling verb in its -ㄹ form (화낼 일, 속상해할 일) and with a particle before 하다 (화는
+/// 내실, 걱정은 … 안 하셔도): the same brushing-off as the plain forms; and a feeling called
+/// natural is empathy. Near misses: the officer's own worry, a question about the feeling.
+#[test]
+fn feelings_brushed_off_in_other_forms_and_a_feeling_called_natural() {
+    category(
+        "dismissive",
+        &[
+            ("그렇게 화낼 일은 아니잖아요.", true),
+            ("그게 그렇게 울 일이에요?", true),
+            ("속상해할 일도 아니에요, 차만 좀 긁힌 거예요.", true),
+            ("화는 내실 필요 없습니다.", true),
+            ("걱정은 하나도 안 하셔도 돼요.", true),
+            ("이런 걸로 서운해할 건 아니죠.", true),
+            ("제가 걱정할 일은 없게 끝까지 챙기겠습니다.", false),
+            ("어떤 점이 가장 걱정되시는지 말씀해 주시겠어요?", false),
+            ("화가 나실 일이 맞습니다. 저라도 그랬을 거예요.", false),
+        ],
+    );
+    category(
+        "empathy",
+        &[
+            ("걱정되시는 게 당연합니다.", true),
+            ("그런 일을 겪으셨으면 화가 나시는 게 당연하죠.", true),
+            ("억울하신 건 당연합니다.", true),
+            ("서류는 내일 오전까지 내시는 게 당연합니다.", false),
+        ],
+    );
+}
