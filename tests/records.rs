@@ -12,7 +12,8 @@ use minwon::model::{TraineeTurn, Transcript};
 use minwon::records::stats::{self, Filter};
 use minwon::records::xapi::{self, XapiSettings};
 use minwon::records::{
-    Header, JournalStatus, Mode, RecordedTurn, RecordsError, Status, Store, Trainee, export,
+    Header, Journal, JournalStatus, Mode, RecordedTurn, RecordsError, Status, Store, Trainee,
+    export,
 };
 use minwon::scoring::{Scorecard, score};
 
@@ -41,10 +42,25 @@ fn finish(mut s: Session, turns: &[TraineeTurn]) -> Scorecard {
             break;
         }
     }
+    end(&mut s)
+}
+
+/// Plays `turns` until the session ends, journaling each turn.
+fn play(s: &mut Session, j: &mut Journal, turns: &[TraineeTurn]) {
+    for t in turns {
+        if s.respond(t.clone()).is_none() {
+            break;
+        }
+        j.turn(&RecordedTurn::last_of(s).unwrap()).unwrap();
+    }
+}
+
+/// Ends the session if it still goes, and scores it.
+fn end(s: &mut Session) -> Scorecard {
     if !s.is_over() {
         s.end_by_trainee();
     }
-    score(&s)
+    score(s)
 }
 
 /// Plays and records a whole session; returns its id and scorecard.
@@ -56,16 +72,8 @@ fn record(
 ) -> (uuid::Uuid, Scorecard) {
     let mut s = entry.start(3);
     let mut j = store.begin(Header::for_session(&s, trainee(who), Mode::Practice));
-    for t in turns {
-        if s.respond(t.clone()).is_none() {
-            break;
-        }
-        j.turn(&RecordedTurn::last_of(&s).unwrap()).unwrap();
-    }
-    if !s.is_over() {
-        s.end_by_trainee();
-    }
-    let card = score(&s);
+    play(&mut s, &mut j, turns);
+    let card = end(&mut s);
     j.finish(&card, s.closing_reply().map(|r| r.text.as_str()))
         .unwrap();
     assert!(matches!(j.status(), JournalStatus::Finished(_)));
@@ -133,10 +141,7 @@ fn a_journal_left_behind_resumes_to_the_same_scorecard() {
 
     let mut s = entry.start(3);
     let mut j = store.begin(Header::for_session(&s, trainee("B2"), Mode::Evaluation));
-    for t in &turns[..4] {
-        s.respond(t.clone());
-        j.turn(&RecordedTurn::last_of(&s).unwrap()).unwrap();
-    }
+    play(&mut s, &mut j, &turns[..4]);
     // While it is held, nobody offers it back.
     assert!(
         store.unfinished().is_empty(),
@@ -167,16 +172,8 @@ fn a_journal_left_behind_resumes_to_the_same_scorecard() {
     // Continue the journal where it was and finish: the same scorecard as never stopping.
     let mut j = store.resume(u).unwrap();
     let mut s = resumed;
-    for t in &turns[4..] {
-        if s.respond(t.clone()).is_none() {
-            break;
-        }
-        j.turn(&RecordedTurn::last_of(&s).unwrap()).unwrap();
-    }
-    if !s.is_over() {
-        s.end_by_trainee();
-    }
-    let card = score(&s);
+    play(&mut s, &mut j, &turns[4..]);
+    let card = end(&mut s);
     assert_eq!(card, whole);
     j.finish(&card, None).unwrap();
     let rec = store.read(&store.record_path(id)).unwrap();
@@ -198,10 +195,7 @@ fn an_unfinished_session_can_be_kept_as_abandoned() {
     let entry = lib.scenario(SCENARIO).unwrap();
     let mut s = entry.start(1);
     let mut j = store.begin(Header::for_session(&s, trainee("C3"), Mode::Practice));
-    for t in &transcript("rude.txt")[..2] {
-        s.respond(t.clone());
-        j.turn(&RecordedTurn::last_of(&s).unwrap()).unwrap();
-    }
+    play(&mut s, &mut j, &transcript("rude.txt")[..2]);
     let id = j.header().id;
     drop(j);
     let path = store.abandon(id).unwrap();
@@ -307,16 +301,8 @@ fn a_folder_that_goes_away_keeps_everything_in_memory_until_retried() {
     assert!(j.is_saved());
     let u = store.unfinished();
     assert!(u.is_empty(), "still held by the journal");
-    for t in &turns[3..] {
-        if s.respond(t.clone()).is_none() {
-            break;
-        }
-        j.turn(&RecordedTurn::last_of(&s).unwrap()).unwrap();
-    }
-    if !s.is_over() {
-        s.end_by_trainee();
-    }
-    let card = score(&s);
+    play(&mut s, &mut j, &turns[3..]);
+    let card = end(&mut s);
 
     // Gone again at the very end: the finished record waits in memory too.
     std::fs::remove_dir_all(&dir).unwrap();
