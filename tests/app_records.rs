@@ -7,6 +7,9 @@
 
 mod common;
 
+#[path = "common/journal.rs"]
+mod journal;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -17,8 +20,7 @@ use minwon::app::{MinwonApp, Screen, Settings, Startup};
 use minwon::library::Library;
 use minwon::model::Transcript;
 use minwon::records::xapi::{self, XapiSettings};
-use minwon::records::{Header, Mode, RecordedTurn, Status, Store, Trainee};
-use minwon::scoring::score;
+use minwon::records::{Header, Mode, Status, Store, Trainee};
 
 /// The app keeping its records in `records`, with `settings` saved from an earlier run.
 fn app(records: &Path, settings: Option<Settings>) -> Harness<'static, MinwonApp> {
@@ -106,16 +108,7 @@ fn record(store: &Store, scenario: &str, who: &str) {
         id: who.into(),
     };
     let mut j = store.begin(Header::for_session(&s, trainee, Mode::Practice));
-    for t in Transcript::parse(&text).unwrap().turns {
-        if s.respond(t).is_none() {
-            break;
-        }
-        j.turn(&RecordedTurn::last_of(&s).unwrap()).unwrap();
-    }
-    if !s.is_over() {
-        s.end_by_trainee();
-    }
-    j.finish(&score(&s), None).unwrap();
+    journal::play_and_finish(&mut s, &mut j, Transcript::parse(&text).unwrap().turns);
 }
 
 fn exports(records: &Path) -> Vec<PathBuf> {

@@ -6,6 +6,9 @@
 //! `eval "$(scripts/lrs.sh start)"` sets them. Without them the test says it is skipped,
 //! except under CI, where it fails.
 
+#[path = "common/journal.rs"]
+mod journal;
+
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -14,8 +17,7 @@ use minwon::library::Library;
 use minwon::model::Transcript;
 use minwon::records::outbox::{self, Backoff, Client, Outbox, Sender};
 use minwon::records::xapi::{self, XapiSettings};
-use minwon::records::{Header, Mode, RecordedTurn, Store, Trainee};
-use minwon::scoring::score;
+use minwon::records::{Header, Mode, Store, Trainee};
 use uuid::Uuid;
 
 fn lrs() -> Option<XapiSettings> {
@@ -57,16 +59,7 @@ fn play(store: &Store, who: &str) -> Uuid {
         id: who.into(),
     };
     let mut j = store.begin(Header::for_session(&s, trainee, Mode::Evaluation));
-    for t in Transcript::parse(&text).unwrap().turns {
-        if s.respond(t).is_none() {
-            break;
-        }
-        j.turn(&RecordedTurn::last_of(&s).unwrap()).unwrap();
-    }
-    if !s.is_over() {
-        s.end_by_trainee();
-    }
-    j.finish(&score(&s), None).unwrap();
+    journal::play_and_finish(&mut s, &mut j, Transcript::parse(&text).unwrap().turns);
     j.header().id
 }
 
