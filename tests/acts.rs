@@ -2,40 +2,12 @@
 //! near misses that do not (the boundaries of docs/scenario-format.md, "무엇을 하는 문장인가").
 //! The sentences are written for this test, in the everyday 해요체 and 하십시오체 a trainee types.
 
+#[path = "common/acts.rs"]
+mod acts;
+use acts::category;
 use minwon::analysis::Target;
 use minwon::library::Library;
 use minwon::model::TraineeTurn;
-
-/// The ids a sentence shows with the default checklist, items and violations together.
-fn ids(lib: &Library, text: &str) -> Vec<String> {
-    let c = lib.default_checklist().expect("default checklist");
-    let a = lib.analyzer(c).analyze(&TraineeTurn::parse(text).0);
-    a.hits
-        .iter()
-        .filter_map(|h| match h.target {
-            Target::Item(i) => Some(c.items[i].id.clone()),
-            Target::Violation(v) => Some(c.violations[v].id.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Checks every `(sentence, shows)` pair of a category.
-#[track_caller]
-fn category(id: &str, cases: &[(&str, bool)]) {
-    let lib = Library::builtin();
-    let mut wrong = Vec::new();
-    for &(text, shows) in cases {
-        let found = ids(&lib, text);
-        if found.iter().any(|x| x == id) != shows {
-            wrong.push(format!(
-                "{} {id}: {text:?} → {found:?}",
-                if shows { "missed" } else { "false" }
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-}
 
 #[test]
 fn self_introduction_needs_a_name() {
