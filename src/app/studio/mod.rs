@@ -152,6 +152,11 @@ impl StudioView {
         self.draft.path()
     }
 
+    /// The file's path as the checks and the playtest name it (and cue places compare with).
+    fn path_text(&self) -> String {
+        self.draft.path().display().to_string()
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.draft.is_dirty()
     }
@@ -209,7 +214,7 @@ impl StudioView {
         let Some(entry) = self.validation.entry.clone() else {
             return false;
         };
-        let path = self.draft.path().display().to_string();
+        let path = self.path_text();
         self.playtest
             .begin(&self.ctx, &entry, &path, &self.editor.text);
         for l in lines {
@@ -222,7 +227,7 @@ impl StudioView {
     /// Checks the text now (on the UI thread), whatever the debounce.
     pub fn validate_now(&mut self) {
         let start = std::time::Instant::now();
-        let path = self.draft.path().display().to_string();
+        let path = self.path_text();
         let v = self.ctx.validate(&path, &self.editor.text);
         self.last_ms = start.elapsed().as_secs_f64() * 1000.0;
         self.slow = self.last_ms > SLOW_MS;
@@ -236,7 +241,7 @@ impl StudioView {
         self.outline = authoring::outline(&self.editor.text);
         self.stats = None;
         if let Some(entry) = self.validation.entry.clone() {
-            let path = self.draft.path().display().to_string();
+            let path = self.path_text();
             self.playtest
                 .after_edit(&self.ctx, &entry, &path, &self.editor.text);
         }
@@ -290,7 +295,7 @@ impl StudioView {
         let (tx, rx) = mpsc::channel();
         let checker = self.ctx.clone();
         let text = self.editor.text.clone();
-        let path = self.draft.path().display().to_string();
+        let path = self.path_text();
         let repaint = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("minwon-validate".into())
@@ -558,7 +563,7 @@ impl StudioView {
                 Tab::Outline => self.outline_ui(ui),
                 Tab::Playtest => {
                     let entry = self.validation.entry.clone();
-                    let path = self.draft.path().display().to_string();
+                    let path = self.path_text();
                     let jump = self.playtest.ui(
                         ui,
                         &self.ctx,
@@ -578,7 +583,7 @@ impl StudioView {
                 }
                 Tab::Phrase => {
                     let entry = self.validation.entry.clone();
-                    let path = self.draft.path().display().to_string();
+                    let path = self.path_text();
                     let generation = self.editor.generation();
                     let out = self.phrase.ui(
                         ui,
