@@ -13,7 +13,7 @@ use std::time::Duration;
 use egui::{Panel, RichText, Ui};
 
 pub use editor::{Editor, editor_id};
-pub use panels::{PhrasePanel, PlaytestPanel};
+pub use panels::{DraftRef, PhrasePanel, PlaytestPanel};
 
 use super::Action;
 use super::style::{bold, colors};
@@ -555,6 +555,8 @@ impl StudioView {
             }
         });
         ui.separator();
+        let entry = self.validation.entry.clone();
+        let path = self.path_text();
         egui::ScrollArea::vertical()
             .id_salt("studio-side-scroll")
             .auto_shrink([false, false])
@@ -562,16 +564,14 @@ impl StudioView {
                 Tab::Problems => self.problems_ui(ui),
                 Tab::Outline => self.outline_ui(ui),
                 Tab::Playtest => {
-                    let entry = self.validation.entry.clone();
-                    let path = self.path_text();
-                    let jump = self.playtest.ui(
-                        ui,
-                        &self.ctx,
-                        entry.as_ref(),
-                        &path,
-                        &self.editor.text,
-                        &self.runs,
-                    );
+                    let draft = DraftRef {
+                        ctx: &self.ctx,
+                        entry: entry.as_ref(),
+                        path: &path,
+                        text: &self.editor.text,
+                        generation: self.editor.generation(),
+                    };
+                    let jump = self.playtest.ui(ui, &draft, &self.runs);
                     if let Some(j) = jump {
                         self.editor.jump_to(j, 1);
                     }
@@ -582,17 +582,14 @@ impl StudioView {
                     }
                 }
                 Tab::Phrase => {
-                    let entry = self.validation.entry.clone();
-                    let path = self.path_text();
-                    let generation = self.editor.generation();
-                    let out = self.phrase.ui(
-                        ui,
-                        &self.ctx,
-                        entry.as_ref(),
-                        &path,
-                        &self.editor.text,
-                        generation,
-                    );
+                    let draft = DraftRef {
+                        ctx: &self.ctx,
+                        entry: entry.as_ref(),
+                        path: &path,
+                        text: &self.editor.text,
+                        generation: self.editor.generation(),
+                    };
+                    let out = self.phrase.ui(ui, &draft);
                     if let Some(line) = out.jump {
                         self.editor.jump_to(line, 1);
                     }

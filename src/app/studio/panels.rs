@@ -14,6 +14,16 @@ use crate::authoring::{Context, stats::Stats};
 use crate::library::Entry;
 use crate::model::{Band, Checklist, Mood, TraineeTurn};
 
+/// The draft as the panels see it: what it is checked against, its scenario when it validates,
+/// its path and text, and the editor's count of text changes.
+pub struct DraftRef<'a> {
+    pub ctx: &'a Context,
+    pub entry: Option<&'a Entry>,
+    pub path: &'a str,
+    pub text: &'a str,
+    pub generation: u64,
+}
+
 /// The playtest beside the editor.
 #[derive(Default)]
 pub struct PlaytestPanel {
@@ -125,14 +135,12 @@ impl PlaytestPanel {
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        ctx: &Context,
-        entry: Option<&Entry>,
-        path: &str,
-        text: &str,
+        draft: &DraftRef<'_>,
         runs: &[PlaythroughRun],
     ) -> Option<usize> {
         let mut jump = None;
-        let Some(entry) = entry else {
+        let (ctx, path, text) = (draft.ctx, draft.path, draft.text);
+        let Some(entry) = draft.entry else {
             ui.label("파일에 오류가 있어 시험할 수 없습니다. 문제 탭의 오류를 먼저 고치십시오.");
             return None;
         };
@@ -652,17 +660,10 @@ impl PhrasePanel {
         self.tested = key;
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        ctx: &Context,
-        entry: Option<&Entry>,
-        path: &str,
-        text: &str,
-        generation: u64,
-    ) -> PhraseOut {
+    pub fn ui(&mut self, ui: &mut Ui, draft: &DraftRef<'_>) -> PhraseOut {
         let mut out = PhraseOut::default();
-        let Some(entry) = entry else {
+        let (ctx, path, text) = (draft.ctx, draft.path, draft.text);
+        let Some(entry) = draft.entry else {
             ui.label("파일에 오류가 있어 문장을 시험할 수 없습니다. 먼저 오류를 고치십시오.");
             return out;
         };
@@ -681,7 +682,7 @@ impl PhrasePanel {
             self.cue = self.sentence.clone();
             self.message = None;
         }
-        self.test(ctx, entry, path, text, generation);
+        self.test(ctx, entry, path, text, draft.generation);
         let Some(report) = &self.report else {
             return out;
         };
